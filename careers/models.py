@@ -1,0 +1,457 @@
+"""The article's data: experience tiers, roles, their stages, skills, pay tables and sources."""
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+
+def ordered_range(prefix: str, *, name: str, nullable: bool = False) -> models.CheckConstraint:
+    """`<prefix>_min <= <prefix>_max`, skipped where either end is unknown."""
+    low, high = f"{prefix}_min", f"{prefix}_max"
+    condition = Q(**{f"{low}__lte": F(high)})
+    if nullable:
+        condition |= Q(**{f"{low}__isnull": True}) | Q(**{f"{high}__isnull": True})
+    return models.CheckConstraint(condition=condition, name=name)
+
+
+def positive(field: str, *, name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__gt": 0}) | Q(**{f"{field}__isnull": True}), name=name
+    )
+
+
+class SlugManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class PayRange(models.Model):
+    """Base and total-compensation bands in whole US dollars a year."""
+
+    base_min = models.PositiveIntegerField(help_text="Lowest typical base salary, USD a year.")
+    base_max = models.PositiveIntegerField(help_text="Highest typical base salary, USD a year.")
+    base_max_open_ended = models.BooleanField(
+        default=False, help_text='The article gives the top as open-ended ("$204,000+").'
+    )
+    total_min = models.PositiveIntegerField(help_text="Lowest typical total compensation.")
+    total_max = models.PositiveIntegerField(help_text="Highest typical total compensation.")
+    total_max_open_ended = models.BooleanField(
+        default=False, help_text='The article gives the top as open-ended ("$600,000+").'
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def base_midpoint(self) -> float:
+        return (self.base_min + self.base_max) / 2
+
+    @property
+    def total_midpoint(self) -> float:
+        return (self.total_min + self.total_max) / 2
+
+
+class ExperienceTier(PayRange):
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=60)
+    order = models.PositiveSmallIntegerField(unique=True)
+    years_min = models.PositiveSmallIntegerField()
+    years_max = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Empty for the open-ended top tier (10+ years)."
+    )
+    summary = models.TextField(blank=True)
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["order"]
+        constraints = [
+            ordered_range("base", name="tier_base_min_lte_max"),
+            ordered_range("total", name="tier_total_min_lte_max"),
+            ordered_range("years", name="tier_years_min_lte_max", nullable=True),
+            positive("base_min", name="tier_base_min_positive"),
+            positive("total_min", name="tier_total_min_positive"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def contains_years(self, years: int) -> bool:
+        return self.years_min <= years and (self.years_max is None or years <= self.years_max)
+
+
+class Track(models.TextChoices):
+    DEVOPS = "devops", "DevOps"
+    BACKEND = "backend", "Backend"
+    CLOUD = "cloud", "Cloud"
+    RELIABILITY = "reliability", "Reliability"
+    ML = "ml", "Machine learning"
+    PLATFORM = "platform", "Platform"
+    SECURITY = "security", "Security"
+    INFRASTRUCTURE = "infrastructure", "Infrastructure"
+
+
+class RoleQuerySet(models.QuerySet):
+    def with_pay_midpoints(self):
+        return self.annotate(
+            total_mid=(F("total_min") + F("total_max")) / 2.0,
+            base_mid=(F("base_min") + F("base_max")) / 2.0,
+        )
+
+    def ranked(self):
+        """Roles in the article's ranking: total-comp midpoint, then base midpoint, highest first.
+
+        The rank is computed on every query so an edited salary re-ranks at once.
+        """
+        order = [F("total_mid").desc(), F("base_mid").desc(), F("title").asc()]
+        return (
+            self.with_pay_midpoints()
+            .annotate(rank=models.Window(models.functions.RowNumber(), order_by=order))
+            .order_by(*order)
+        )
+
+    def with_key_skills(self):
+        return self.prefetch_related(
+            models.Prefetch(
+                "role_skills",
+                queryset=RoleSkill.objects.select_related("skill").order_by("order"),
+            )
+        )
+
+
+class Role(PayRange):
+    slug = models.SlugField(unique=True)
+    title = models.CharField(max_length=100)
+    aliases = models.CharField(
+        max_length=200, blank=True, help_text="Other titles for the same job, comma-separated."
+    )
+    track = models.CharField(max_length=20, choices=Track.choices)
+    focus = models.CharField(max_length=120, help_text="The role's primary focus, in a phrase.")
+    summary = models.CharField(max_length=300, help_text="One line for listings and previews.")
+    what_they_do = models.TextField()
+    salary_context = models.TextField()
+    skills_and_ai = models.TextField(help_text="The stack and how AI changes the work.")
+    how_to_get_there = models.TextField()
+    total_peak = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Reported top-of-market total compensation, if any."
+    )
+    total_peak_note = models.CharField(max_length=120, blank=True)
+    experience_min_years = models.PositiveSmallIntegerField()
+    experience_max_years = models.PositiveSmallIntegerField(null=True, blank=True)
+    experience_open_ended = models.BooleanField(
+        default=False, help_text='The article writes the span as open-ended ("10-15+ years").'
+    )
+    experience_approximate = models.BooleanField(
+        default=False, help_text='The article gives no span, only an estimate ("close to a decade").'
+    )
+    season = models.CharField(
+        max_length=60, help_text='Where the role falls in a career, e.g. "Season 6-8".'
+    )
+    pay_as_of = models.DateField(help_text="When the pay figures were last checked.")
+
+    objects = SlugManager.from_queryset(RoleQuerySet)()
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [
+            ordered_range("base", name="role_base_min_lte_max"),
+            ordered_range("total", name="role_total_min_lte_max"),
+            models.CheckConstraint(
+                condition=Q(experience_max_years__isnull=True)
+                | Q(experience_min_years__lte=F("experience_max_years")),
+                name="role_years_min_lte_max",
+            ),
+            positive("base_min", name="role_base_min_positive"),
+            positive("total_min", name="role_total_min_positive"),
+            models.CheckConstraint(
+                condition=Q(total_peak__isnull=True) | Q(total_peak__gte=F("total_max")),
+                name="role_peak_gte_total_max",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("careers:role_detail", kwargs={"slug": self.slug})
+
+    @property
+    def alias_list(self) -> list[str]:
+        return [alias.strip() for alias in self.aliases.split(",") if alias.strip()]
+
+
+class RoleNaturalKeyManager(models.Manager):
+    def get_by_natural_key(self, role_slug, order):
+        return self.get(role__slug=role_slug, order=order)
+
+
+class CareerStage(models.Model):
+    """One step on a role's path, in the order the article tells it."""
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="stages")
+    order = models.PositiveSmallIntegerField()
+    years_min = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Empty where the article gives no year span."
+    )
+    years_max = models.PositiveSmallIntegerField(null=True, blank=True)
+    years_open_ended = models.BooleanField(default=False, help_text='"10+ years" and the like.')
+    title = models.CharField(max_length=120, help_text="The position held at this stage.")
+    description = models.TextField(blank=True)
+
+    objects = RoleNaturalKeyManager()
+
+    class Meta:
+        ordering = ["role", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["role", "order"], name="stage_unique_order"),
+            ordered_range("years", name="stage_years_min_lte_max", nullable=True),
+        ]
+
+    def __str__(self):
+        return f"{self.role}: {self.title}"
+
+    def natural_key(self):
+        return (self.role.slug, self.order)
+
+    natural_key.dependencies = ["careers.role"]
+
+
+class SkillKind(models.TextChoices):
+    LANGUAGE = "language", "Languages"
+    DATA = "data", "Data and APIs"
+    SYSTEMS = "systems", "Linux and networking"
+    DELIVERY = "delivery", "Source control and CI/CD"
+    CLOUD = "cloud", "Cloud"
+    CONTAINERS = "containers", "Containers"
+    IAC = "iac", "Infrastructure as code"
+    OBSERVABILITY = "observability", "Observability"
+    SECURITY = "security", "Security"
+    ML = "ml", "Machine learning"
+    PRACTICE = "practice", "Practices"
+
+
+class Skill(models.Model):
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=80)
+    kind = models.CharField(max_length=20, choices=SkillKind.choices)
+    description = models.TextField()
+    is_fundamental = models.BooleanField(
+        default=False, help_text="One of the fundamentals the article says every role shares."
+    )
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("careers:skill_detail", kwargs={"slug": self.slug})
+
+
+class Importance(models.IntegerChoices):
+    CORE = 1, "Core"
+    EXPECTED = 2, "Expected"
+    BONUS = 3, "Bonus"
+
+
+class RoleSkillManager(models.Manager):
+    def get_by_natural_key(self, role_slug, skill_slug):
+        return self.get(role__slug=role_slug, skill__slug=skill_slug)
+
+
+class RoleSkill(models.Model):
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="role_skills")
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="role_skills")
+    importance = models.PositiveSmallIntegerField(choices=Importance.choices)
+    order = models.PositiveSmallIntegerField(default=0, help_text="Position on the role page.")
+
+    objects = RoleSkillManager()
+
+    class Meta:
+        ordering = ["role", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["role", "skill"], name="role_skill_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.role}: {self.skill} ({self.get_importance_display()})"
+
+    def natural_key(self):
+        return (self.role.slug, self.skill.slug)
+
+    natural_key.dependencies = ["careers.role", "careers.skill"]
+
+
+class PayComparison(models.Model):
+    """A row of a role's pay table: the role itself or a neighbouring job the article sets beside it.
+
+    Some rows give no range ("Varies by level"), so every figure is optional and a note stands in.
+    """
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="comparisons")
+    order = models.PositiveSmallIntegerField()
+    label = models.CharField(max_length=100)
+    base_min = models.PositiveIntegerField(null=True, blank=True)
+    base_max = models.PositiveIntegerField(null=True, blank=True)
+    base_max_open_ended = models.BooleanField(default=False)
+    base_note = models.CharField(max_length=80, blank=True, help_text="Shown when there is no range.")
+    total_min = models.PositiveIntegerField(null=True, blank=True)
+    total_max = models.PositiveIntegerField(null=True, blank=True)
+    total_max_open_ended = models.BooleanField(default=False)
+    total_average = models.PositiveIntegerField(
+        null=True, blank=True, help_text="A reported average, where the article gives one."
+    )
+    total_note = models.CharField(max_length=80, blank=True, help_text="Shown when there is no range.")
+    focus = models.CharField(max_length=120, blank=True)
+
+    objects = RoleNaturalKeyManager()
+
+    class Meta:
+        ordering = ["role", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["role", "order"], name="comparison_unique_order"),
+            ordered_range("base", name="comparison_base_min_lte_max", nullable=True),
+            ordered_range("total", name="comparison_total_min_lte_max", nullable=True),
+            positive("base_min", name="comparison_base_min_positive"),
+            positive("total_min", name="comparison_total_min_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.role}: {self.label}"
+
+    def natural_key(self):
+        return (self.role.slug, self.order)
+
+    natural_key.dependencies = ["careers.role"]
+
+
+class SourceKind(models.TextChoices):
+    SALARY_DATA = "salary-data", "Salary data"
+    REPORT = "report", "Report or guide"
+    ROUNDUP = "roundup", "Roundup"
+    STUDY = "study", "Study"
+    COMMUNITY = "community", "Community discussion"
+
+
+class Source(models.Model):
+    """A report the article cites for a figure or a claim."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=80, help_text="Who published it, e.g. Glassdoor.")
+    title = models.CharField(max_length=160, help_text="What the article calls the report.")
+    kind = models.CharField(max_length=20, choices=SourceKind.choices)
+    description = models.TextField(blank=True, help_text="What it backs, in our words.")
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["name", "title"]
+
+    def __str__(self):
+        return f"{self.name}: {self.title}"
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Backs(models.TextChoices):
+    PAY = "pay", "Pay figures"
+    PEAK = "peak", "Top-of-market pay"
+    DEMAND = "demand", "Demand and ranking"
+    SKILLS = "skills", "Skills"
+    AI = "ai", "AI's effect"
+
+
+class RoleSourceManager(models.Manager):
+    def get_by_natural_key(self, role_slug, source_slug):
+        return self.get(role__slug=role_slug, source__slug=source_slug)
+
+
+class RoleSource(models.Model):
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="role_sources")
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="role_sources")
+    backs = models.CharField(max_length=10, choices=Backs.choices)
+
+    objects = RoleSourceManager()
+
+    class Meta:
+        ordering = ["role", "source"]
+        constraints = [
+            models.UniqueConstraint(fields=["role", "source"], name="role_source_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.role}: {self.source.name} ({self.get_backs_display()})"
+
+    def natural_key(self):
+        return (self.role.slug, self.source.slug)
+
+    natural_key.dependencies = ["careers.role", "careers.source"]
+
+
+class Unit(models.TextChoices):
+    PERCENT = "percent", "Percent"
+    USD = "usd", "US dollars"
+
+
+class Statistic(models.Model):
+    """A figure the article quotes outside the role tables, such as the specialization premium."""
+
+    slug = models.SlugField(unique=True)
+    label = models.CharField(max_length=120)
+    low = models.DecimalField(max_digits=10, decimal_places=1)
+    high = models.DecimalField(
+        max_digits=10, decimal_places=1, null=True, blank=True, help_text="Empty for one value."
+    )
+    unit = models.CharField(max_length=10, choices=Unit.choices)
+    explanation = models.TextField()
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="statistics")
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["slug"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(high__isnull=True) | Q(low__lte=F("high")),
+                name="statistic_low_lte_high",
+            )
+        ]
+
+    def __str__(self):
+        return self.label
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class FaqEntry(models.Model):
+    slug = models.SlugField(unique=True)
+    order = models.PositiveSmallIntegerField(unique=True)
+    question = models.CharField(max_length=200)
+    answer = models.TextField()
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = "FAQ entry"
+        verbose_name_plural = "FAQ entries"
+
+    def __str__(self):
+        return self.question
+
+    def natural_key(self):
+        return (self.slug,)
