@@ -4,6 +4,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
+RANGE_LABELS = {"base": "base salary", "total": "total compensation", "years": "years"}
+
 
 def ordered_range(prefix: str, *, name: str, nullable: bool = False) -> models.CheckConstraint:
     """`<prefix>_min <= <prefix>_max`, skipped where either end is unknown."""
@@ -11,12 +13,19 @@ def ordered_range(prefix: str, *, name: str, nullable: bool = False) -> models.C
     condition = Q(**{f"{low}__lte": F(high)})
     if nullable:
         condition |= Q(**{f"{low}__isnull": True}) | Q(**{f"{high}__isnull": True})
-    return models.CheckConstraint(condition=condition, name=name)
+    label = RANGE_LABELS[prefix]
+    return models.CheckConstraint(
+        condition=condition,
+        name=name,
+        violation_error_message=f"The lowest {label} must not be above the highest {label}.",
+    )
 
 
 def positive(field: str, *, name: str) -> models.CheckConstraint:
     return models.CheckConstraint(
-        condition=Q(**{f"{field}__gt": 0}) | Q(**{f"{field}__isnull": True}), name=name
+        condition=Q(**{f"{field}__gt": 0}) | Q(**{f"{field}__isnull": True}),
+        name=name,
+        violation_error_message=f"{field.replace('_', ' ').capitalize()} must be more than zero.",
     )
 
 
@@ -145,7 +154,8 @@ class Role(PayRange):
         default=False, help_text='The article writes the span as open-ended ("10-15+ years").'
     )
     experience_approximate = models.BooleanField(
-        default=False, help_text='The article gives no span, only an estimate ("close to a decade").'
+        default=False,
+        help_text='The article gives no span, only an estimate ("close to a decade").',
     )
     season = models.CharField(
         max_length=60, help_text='Where the role falls in a career, e.g. "Season 6-8".'
@@ -163,12 +173,14 @@ class Role(PayRange):
                 condition=Q(experience_max_years__isnull=True)
                 | Q(experience_min_years__lte=F("experience_max_years")),
                 name="role_years_min_lte_max",
+                violation_error_message="The fewest years must not be above the most years.",
             ),
             positive("base_min", name="role_base_min_positive"),
             positive("total_min", name="role_total_min_positive"),
             models.CheckConstraint(
                 condition=Q(total_peak__isnull=True) | Q(total_peak__gte=F("total_max")),
                 name="role_peak_gte_total_max",
+                violation_error_message="A reported peak must be at least the top of the range.",
             ),
         ]
 
@@ -295,7 +307,7 @@ class RoleSkill(models.Model):
 
 
 class PayComparison(models.Model):
-    """A row of a role's pay table: the role itself or a neighbouring job the article sets beside it.
+    """A row of a role's pay table: the role itself or a neighbouring job set beside it.
 
     Some rows give no range ("Varies by level"), so every figure is optional and a note stands in.
     """
@@ -306,14 +318,18 @@ class PayComparison(models.Model):
     base_min = models.PositiveIntegerField(null=True, blank=True)
     base_max = models.PositiveIntegerField(null=True, blank=True)
     base_max_open_ended = models.BooleanField(default=False)
-    base_note = models.CharField(max_length=80, blank=True, help_text="Shown when there is no range.")
+    base_note = models.CharField(
+        max_length=80, blank=True, help_text="Shown when there is no range."
+    )
     total_min = models.PositiveIntegerField(null=True, blank=True)
     total_max = models.PositiveIntegerField(null=True, blank=True)
     total_max_open_ended = models.BooleanField(default=False)
     total_average = models.PositiveIntegerField(
         null=True, blank=True, help_text="A reported average, where the article gives one."
     )
-    total_note = models.CharField(max_length=80, blank=True, help_text="Shown when there is no range.")
+    total_note = models.CharField(
+        max_length=80, blank=True, help_text="Shown when there is no range."
+    )
     focus = models.CharField(max_length=120, blank=True)
 
     objects = RoleNaturalKeyManager()
@@ -427,6 +443,7 @@ class Statistic(models.Model):
             models.CheckConstraint(
                 condition=Q(high__isnull=True) | Q(low__lte=F("high")),
                 name="statistic_low_lte_high",
+                violation_error_message="The low value must not be above the high value.",
             )
         ]
 

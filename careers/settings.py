@@ -1,6 +1,7 @@
 """Settings for Next Episode, read from the environment (see README, "Configuration")."""
 
 import os
+from datetime import date
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -119,5 +120,5 @@ DATA_SOURCE = {
     "title": "Top 10 Highest-Paying Backend and DevOps Jobs in 2026",
     "author": "Irene Holden",
     "publisher": "Nucamp",
-    "updated": "2026-01-15",
+    "updated": date(2026, 1, 15),
 }

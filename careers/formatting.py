@@ -1,0 +1,33 @@
+"""How figures read on the site: "$200,000 – $280,000", "$600,000+", "10–15+ years"."""
+
+EN_DASH = "\N{EN DASH}"
+
+
+def usd(amount: int | None) -> str:
+    if amount is None:
+        return ""
+    return f"${amount:,}"
+
+
+def pay_range(low: int | None, high: int | None, *, open_ended: bool = False) -> str:
+    if low is None or high is None:
+        return ""
+    plus = "+" if open_ended else ""
+    if low == high:
+        return f"{usd(low)}{plus}"
+    return f"{usd(low)} {EN_DASH} {usd(high)}{plus}"
+
+
+def year_span(
+    low: int | None, high: int | None, *, open_ended: bool = False, approximate: bool = False
+) -> str:
+    if low is None:
+        return ""
+    if approximate:
+        return f"about {low} years"
+    if high is None:
+        return f"{low}+ years"
+    plus = "+" if open_ended else ""
+    if low == high:
+        return f"{low}{plus} years"
+    return f"{low}{EN_DASH}{high}{plus} years"

@@ -1,0 +1,40 @@
+from django import template
+
+from careers import formatting
+
+register = template.Library()
+
+
+@register.filter
+def usd(amount):
+    return formatting.usd(amount)
+
+
+@register.simple_tag
+def base_pay(item):
+    """The base-salary range of anything with base_min/base_max fields."""
+    return formatting.pay_range(item.base_min, item.base_max, open_ended=item.base_max_open_ended)
+
+
+@register.simple_tag
+def total_pay(item):
+    return formatting.pay_range(
+        item.total_min, item.total_max, open_ended=item.total_max_open_ended
+    )
+
+
+@register.simple_tag
+def experience(role):
+    return formatting.year_span(
+        role.experience_min_years,
+        role.experience_max_years,
+        open_ended=role.experience_open_ended,
+        approximate=role.experience_approximate,
+    )
+
+
+@register.simple_tag
+def years(item):
+    """The year span of a tier or career stage."""
+    open_ended = getattr(item, "years_open_ended", False)
+    return formatting.year_span(item.years_min, item.years_max, open_ended=open_ended)
