@@ -1,14 +1,14 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from careers import views
+from careers.views import pages
 
 careers_patterns = [
-    path("", views.role_list, name="role_list"),
-    path("roles/<slug:slug>/", views.role_detail, name="role_detail"),
-    path("skills/<slug:slug>/", views.skill_detail, name="skill_detail"),
-    path("faq/", views.faq, name="faq"),
-    path("about/", views.about, name="about"),
+    path("", pages.role_list, name="role_list"),
+    path("roles/<slug:slug>/", pages.role_detail, name="role_detail"),
+    path("skills/<slug:slug>/", pages.skill_detail, name="skill_detail"),
+    path("faq/", pages.faq, name="faq"),
+    path("about/", pages.about, name="about"),
 ]
 
 urlpatterns = [
