@@ -1,12 +1,14 @@
 # Every target sets up what it needs from nothing: a virtual environment on Python 3.12+,
-# the pinned packages, and (for tests) Debian's Chromium.
+# the pinned packages, and (for tests) Debian's Chromium, a Java runtime and the npm checkers.
 PYTHON := $(shell for p in python3.13 python3.12 /root/.pyenv/versions/3.1[3-9]*/bin/python3 /root/.pyenv/versions/3.12*/bin/python3 python3; do $$p -c 'import sys; assert sys.version_info >= (3, 12)' 2>/dev/null && { echo $$p; break; }; done)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_ENV := DJANGO_DEBUG=true
 
-.PHONY: run test lint format browsers clean
+TOOLS_STAMP := .tools/node_modules/.installed
+
+.PHONY: run test lint format browsers java tools audit clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is required"; exit 1; }
@@ -23,6 +25,20 @@ run: $(STAMP)
 browsers:
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
 
+java:
+	@command -v java >/dev/null || { apt-get update -qq && apt-get install -y -qq default-jre-headless; }
+
+# The Nu Html Checker and Lighthouse, pinned by .tools/package-lock.json.
+$(TOOLS_STAMP): .tools/package.json .tools/package-lock.json
+	@command -v npm >/dev/null || { apt-get update -qq && apt-get install -y -qq nodejs npm; }
+	npm ci --ignore-scripts --no-audit --no-fund --prefix .tools
+	touch $@
+
+tools: browsers java $(TOOLS_STAMP)
+
+audit: $(STAMP) tools
+	$(BIN)/python -m tests.browser.lighthouse
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -31,9 +47,9 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: $(STAMP) browsers lint
+test: $(STAMP) tools lint
 	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles
+	rm -rf $(VENV) db.sqlite3 staticfiles .tools/node_modules

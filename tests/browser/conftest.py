@@ -7,6 +7,8 @@ import pytest
 from django.core.management import call_command
 
 from careers.seed import SEED_FIXTURES
+from tests.browser.server import seeded_server
+from tests.browser.watch import watch_for_errors
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls in the
 # test body are still synchronous and safe.
@@ -36,3 +38,16 @@ def site(live_server, transactional_db):
     """The live site's base URL, with the article's data loaded."""
     call_command("loaddata", *SEED_FIXTURES, verbosity=0)
     return live_server.url
+
+
+@pytest.fixture(scope="session")
+def gate_site():
+    """Base URL of one seeded, production-like server shared by the read-only checks."""
+    with seeded_server() as base_url:
+        yield base_url
+
+
+@pytest.fixture
+def browser_errors(page) -> list[str]:
+    """Console errors, uncaught exceptions and CSP violations on `page`, as they happen."""
+    return watch_for_errors(page)

@@ -1,0 +1,26 @@
+"""Drive a page with the keyboard alone, checking that focus can always be seen."""
+
+from playwright.sync_api import Locator, Page
+
+# What the focused element shows: a real outline (at least 2 px) or a box shadow.
+FOCUS_INDICATOR = """() => {
+  const element = document.activeElement;
+  const style = getComputedStyle(element);
+  const outlined = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2;
+  return {
+    element: element.outerHTML.slice(0, 120),
+    visible: outlined || style.boxShadow !== "none",
+  };
+}"""
+
+
+def tab_to(page: Page, target: Locator, *, max_presses: int = 60, backwards: bool = False) -> None:
+    """Press Tab until `target` has focus; every element passed on the way must show focus."""
+    key = "Shift+Tab" if backwards else "Tab"
+    for _ in range(max_presses):
+        page.keyboard.press(key)
+        focus = page.evaluate(FOCUS_INDICATOR)
+        assert focus["visible"], f"no visible focus indicator on {focus['element']}"
+        if target.evaluate("element => element === document.activeElement"):
+            return
+    raise AssertionError(f"{max_presses} presses of {key} never reached {target}")

@@ -1,0 +1,44 @@
+"""Every interactive flow completes with the keyboard alone, and focus is always visible."""
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.keyboard import tab_to
+
+
+def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(
+    page: Page, browser_errors, gate_site
+):
+    page.goto(gate_site + "/about/")
+    skip_link = page.get_by_role("link", name="Skip to content")
+    tab_to(page, skip_link, max_presses=1)
+    expect(skip_link).to_be_in_viewport()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("main")).to_be_focused()
+    assert browser_errors == []
+
+
+def test_main_navigation_reaches_every_section_by_keyboard(page: Page, browser_errors, gate_site):
+    page.goto(gate_site + "/")
+    navigation = page.get_by_role("navigation", name="Main")
+    for name, path in (("FAQ", "/faq/"), ("About the data", "/about/"), ("Top 10", "/")):
+        link = navigation.get_by_role("link", name=name)
+        tab_to(page, link)
+        page.keyboard.press("Enter")
+        expect(page).to_have_url(gate_site + path)
+        expect(navigation.get_by_role("link", name=name)).to_have_attribute("aria-current", "page")
+    assert browser_errors == []
+
+
+def test_reader_opens_a_role_and_its_wide_pay_table_scrolls_by_keyboard(
+    page: Page, browser_errors, gate_site
+):
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(gate_site + "/")
+    tab_to(page, page.get_by_role("link", name="Rank 1: Principal DevOps Engineer"))
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Principal DevOps Engineer")
+    pay_table = page.get_by_role("region", name="pay beside related jobs")
+    tab_to(page, pay_table)
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("region => region.scrollLeft > 0", arg=pay_table.element_handle())
+    assert browser_errors == []

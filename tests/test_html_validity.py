@@ -1,0 +1,90 @@
+"""The Nu Html Checker finds no error on any page or htmx fragment.
+
+The checker starts Java once for the whole set (about 3 s), so one module fixture saves every
+page to a folder and checks them all; each test then reads its own file's messages.
+"""
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+from tests.pages import FRAGMENTS, PAGES, page_ids
+
+VNU_JAR = Path(__file__).resolve().parents[1] / ".tools/node_modules/vnu-jar/build/dist/vnu.jar"
+# htmx attributes are not HTML; the checker's own filter drops exactly that message.
+HTMX_ATTRIBUTES = r".*Attribute .hx-[a-z-]+. not allowed.*"
+FRAGMENT_DOCUMENT = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{name}</title></head>
+<body><main>{body}</main></body></html>
+"""
+# The module-scoped seed needs the test database, which pytest-django creates for marked tests.
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def checker_errors(seed_once, django_db_blocker, tmp_path_factory) -> dict[str, list[str]]:
+    folder = tmp_path_factory.mktemp("html")
+    with django_db_blocker.unblock():
+        save_pages(folder)
+        save_fragments(folder)
+    return run_checker(folder)
+
+
+def save_pages(folder: Path) -> None:
+    client = Client()
+    for page in PAGES:
+        response = client.get(page.path)
+        assert response.status_code == page.status, page.path
+        (folder / f"{page.name}.html").write_bytes(response.content)
+
+
+def save_fragments(folder: Path) -> None:
+    client = Client(headers={"HX-Request": "true"})
+    for fragment in FRAGMENTS:
+        response = client.get(fragment.path, headers=fragment.headers)
+        assert response.status_code == 200, fragment.path
+        document = FRAGMENT_DOCUMENT.format(name=fragment.name, body=response.text)
+        (folder / f"{fragment.name}.html").write_text(document)
+
+
+def run_checker(folder: Path) -> dict[str, list[str]]:
+    if not VNU_JAR.exists():
+        pytest.fail("The Nu Html Checker is missing: run `make tools`.")
+    files = sorted(str(path) for path in folder.glob("*.html"))
+    completed = subprocess.run(
+        [
+            "java",
+            "-jar",
+            str(VNU_JAR),
+            "--errors-only",
+            "--format",
+            "json",
+            "--stdout",
+            "--filterpattern",
+            HTMX_ATTRIBUTES,
+            *files,
+        ],
+        capture_output=True,
+        text=True,
+    )
+    errors: dict[str, list[str]] = {Path(file).stem: [] for file in files}
+    for message in json.loads(completed.stdout)["messages"]:
+        name = Path(message.get("url", "unknown")).stem
+        where = f"line {message.get('lastLine', '?')}"
+        errors.setdefault(name, []).append(
+            f"{where}: {message['message']} {message.get('extract', '')!r}"
+        )
+    return errors
+
+
+@pytest.mark.parametrize("site_page", PAGES, ids=page_ids(PAGES))
+def test_page_is_valid_html(checker_errors, site_page):
+    assert checker_errors[site_page.name] == []
+
+
+@pytest.mark.parametrize("fragment", FRAGMENTS, ids=page_ids(FRAGMENTS))
+def test_htmx_fragment_is_valid_html_in_a_document(checker_errors, fragment):
+    assert checker_errors[fragment.name] == []
