@@ -19,6 +19,11 @@ ROLE_SLUGS = [
 ]
 
 
+@pytest.fixture
+def seed(seed_once, db):
+    """These tests only read the article's data: load it once for the module."""
+
+
 def page_and_json_ld(client, path: str) -> tuple[str, list[dict]]:
     content = client.get(path).content.decode()
     return content, read_head(content).json_ld
