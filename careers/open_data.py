@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 
 from careers import formatting
-from careers.models import ExperienceTier, Importance, Role, RoleSource
+from careers.models import ExperienceTier, Importance, Role, RoleSkill, RoleSource
 from careers.structured_data import absolute_url
 
 PAY_FIELDS = (
@@ -43,6 +43,7 @@ COMPARISON_FIELDS = (
     "total_note",
     "focus",
 )
+STAGE_FIELDS = ("order", "years_min", "years_max", "years_open_ended", "title")
 LIST_SEPARATOR = " | "
 CSV_COLUMNS = (
     "rank",
@@ -91,46 +92,38 @@ def dataset() -> dict:
 
 
 def tier_record(tier: ExperienceTier) -> dict:
-    fields = ("slug", "name", "order", "years_min", "years_max", *PAY_FIELDS)
-    return {field: getattr(tier, field) for field in fields}
+    return fields_of(tier, ("slug", "name", "order", "years_min", "years_max", *PAY_FIELDS))
 
 
 def role_record(role: Role) -> dict:
     return {
         "rank": role.rank,
-        **{field: getattr(role, field) for field in ROLE_FIELDS},
+        **fields_of(role, ROLE_FIELDS),
         "aliases": role.alias_list,
         "pay_as_of": role.pay_as_of.isoformat(),
         "url": absolute_url(role.get_absolute_url()),
-        "stages": [
-            {
-                "order": stage.order,
-                "years_min": stage.years_min,
-                "years_max": stage.years_max,
-                "years_open_ended": stage.years_open_ended,
-                "title": stage.title,
-            }
-            for stage in role.stages.all()
-        ],
-        "skills": [
-            {
-                "slug": link.skill.slug,
-                "name": link.skill.name,
-                "kind": link.skill.kind,
-                "importance": link.get_importance_display().lower(),
-                "is_fundamental": link.skill.is_fundamental,
-            }
-            for link in role.role_skills.all()
-        ],
-        "pay_table": [
-            {field: getattr(row, field) for field in COMPARISON_FIELDS}
-            for row in role.comparisons.all()
-        ],
+        "stages": [fields_of(stage, STAGE_FIELDS) for stage in role.stages.all()],
+        "skills": [skill_record(link) for link in role.role_skills.all()],
+        "pay_table": [fields_of(row, COMPARISON_FIELDS) for row in role.comparisons.all()],
         "sources": [
             {"name": link.source.name, "title": link.source.title, "backs": link.backs}
             for link in role.role_sources.all()
         ],
     }
+
+
+def skill_record(link: RoleSkill) -> dict:
+    return {
+        "slug": link.skill.slug,
+        "name": link.skill.name,
+        "kind": link.skill.kind,
+        "importance": link.get_importance_display().lower(),
+        "is_fundamental": link.skill.is_fundamental,
+    }
+
+
+def fields_of(instance, fields: tuple[str, ...]) -> dict:
+    return {field: getattr(instance, field) for field in fields}
 
 
 def csv_rows() -> Iterator[list]:

@@ -61,7 +61,7 @@ def role_card(*, role: Role, rank: int) -> Card:
         rows=(
             ("Base salary (US)", pay(role, "base")),
             ("Total compensation", pay(role, "total")),
-            ("Typical experience", experience(role)),
+            ("Typical experience", formatting.role_experience(role)),
         ),
         footer=credit(),
     )
@@ -89,15 +89,6 @@ def pay(item: Role | ExperienceTier, prefix: str) -> str:
         getattr(item, f"{prefix}_min"),
         getattr(item, f"{prefix}_max"),
         open_ended=getattr(item, f"{prefix}_max_open_ended"),
-    )
-
-
-def experience(role: Role) -> str:
-    return formatting.year_span(
-        role.experience_min_years,
-        role.experience_max_years,
-        open_ended=role.experience_open_ended,
-        approximate=role.experience_approximate,
     )
 
 
@@ -140,7 +131,7 @@ def draw_card(card: Card) -> bytes:
     draw.line((MARGIN, HEIGHT - 84, WIDTH - MARGIN, HEIGHT - 84), fill=COLOURS["rule"], width=2)
     draw.text((MARGIN, HEIGHT - 64), card.footer, font=font(24), fill=COLOURS["muted"])
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    image.save(buffer, format="PNG")
     return buffer.getvalue()
 
 

@@ -9,7 +9,7 @@ import json
 from django.conf import settings
 
 from careers import formatting
-from careers.models import FaqEntry, Role
+from careers.models import FaqEntry, Role, Skill
 
 # The same escapes as Django's json_script: no "</script>" or "<!--" can end the block early.
 SCRIPT_SAFE_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -21,11 +21,10 @@ def absolute_url(path: str) -> str:
 
 def occupation_data(*, role: Role) -> dict:
     """Needs the role's `role_skills` with their skills (Role.objects.with_key_skills())."""
-    return {
+    data = {
         "@context": "https://schema.org",
         "@type": "Occupation",
         "name": role.title,
-        "alternateName": role.alias_list,
         "description": role.summary,
         "url": absolute_url(role.get_absolute_url()),
         "estimatedSalary": [
@@ -35,22 +34,21 @@ def occupation_data(*, role: Role) -> dict:
         "experienceRequirements": {
             "@type": "OccupationalExperienceRequirements",
             "monthsOfExperience": role.experience_min_years * 12,
-            "description": formatting.year_span(
-                role.experience_min_years,
-                role.experience_max_years,
-                open_ended=role.experience_open_ended,
-                approximate=role.experience_approximate,
-            ),
+            "description": formatting.role_experience(role),
         },
-        "skills": [
-            {
-                "@type": "DefinedTerm",
-                "name": link.skill.name,
-                "url": absolute_url(link.skill.get_absolute_url()),
-            }
-            for link in role.role_skills.all()
-        ],
+        "skills": [skill_term(link.skill) for link in role.role_skills.all()],
         "occupationLocation": [{"@type": "Country", "name": "United States"}],
+    }
+    if role.alias_list:
+        data["alternateName"] = role.alias_list
+    return data
+
+
+def skill_term(skill: Skill) -> dict:
+    return {
+        "@type": "DefinedTerm",
+        "name": skill.name,
+        "url": absolute_url(skill.get_absolute_url()),
     }
 
 
