@@ -8,7 +8,7 @@ DEV_ENV := DJANGO_DEBUG=true
 
 TOOLS_STAMP := .tools/node_modules/.installed
 
-.PHONY: run test lint format browsers java tools audit clean
+.PHONY: run test lint format browsers fonts java tools audit clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is required"; exit 1; }
@@ -17,13 +17,19 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $@
 
-run: $(STAMP)
+run: $(STAMP) fonts
 	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
 	$(DEV_ENV) $(BIN)/python manage.py load_fixtures
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 browsers:
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+
+# Social cards draw in DejaVu Sans; without it they fall back to Pillow's own font.
+fonts:
+	@test -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf \
+		|| { apt-get update -qq && apt-get install -y -qq fonts-dejavu-core; } \
+		|| echo "fonts-dejavu-core not installed: social cards use Pillow's built-in font"
 
 java:
 	@command -v java >/dev/null || { apt-get update -qq && apt-get install -y -qq default-jre-headless; }
@@ -47,7 +53,7 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: $(STAMP) tools lint
+test: $(STAMP) tools fonts lint
 	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
 
