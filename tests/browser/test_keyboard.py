@@ -42,3 +42,20 @@ def test_reader_opens_a_role_and_its_wide_pay_table_scrolls_by_keyboard(
     page.keyboard.press("ArrowRight")
     page.wait_for_function("region => region.scrollLeft > 0", arg=pay_table.element_handle())
     assert browser_errors == []
+
+
+def test_share_control_copies_the_link_by_keyboard(page: Page, browser_errors, gate_site):
+    # Without a share sheet the button copies the link; the clipboard needs permission.
+    page.add_init_script("delete Navigator.prototype.share;")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=gate_site)
+    page.goto(gate_site + "/roles/site-reliability-engineer/")
+    tab_to(page, page.get_by_role("button", name="Share this role"))
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status")).to_have_text(
+        "Link copied. Paste it wherever you want to share it."
+    )
+    page.keyboard.press("Space")
+    expect(page.get_by_role("status")).to_have_text(
+        "Link copied. Paste it wherever you want to share it."
+    )
+    assert browser_errors == []
