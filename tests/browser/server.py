@@ -54,6 +54,8 @@ def server_environment(*, gate_dir: str) -> dict[str, str]:
         "DJANGO_DEBUG": "false",
         "DJANGO_SECRET_KEY": "quality-gate-only-key-0123456789-abcdefghijklmnopqrstuvwxyz",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        # Plain http on loopback: production would redirect to https.
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
     }
 
 
