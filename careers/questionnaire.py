@@ -121,6 +121,7 @@ class NextEpisode:
     role: RoleData
     stage: Stage
     pay: Pay
+    paid_as: str
     years_to_reach: int
 
 
@@ -255,12 +256,20 @@ def next_episode(*, fit: RoleFit, tiers: tuple[Tier, ...], answers: Answers) -> 
     role = fit.role
     stage = next_stage(role=role, answers=answers)
     if not role.stages or stage == role.stages[-1]:
-        return NextEpisode(role=role, stage=stage, pay=role.pay, years_to_reach=fit.years_to_reach)
+        return NextEpisode(
+            role=role,
+            stage=stage,
+            pay=role.pay,
+            paid_as=role.title,
+            years_to_reach=fit.years_to_reach,
+        )
     starts = stage.years_min or 0
+    tier = tier_for_years(tiers=tiers, years=starts)
     return NextEpisode(
         role=role,
         stage=stage,
-        pay=tier_for_years(tiers=tiers, years=starts).pay,
+        pay=tier.pay,
+        paid_as=f"the {tier.name} tier",
         years_to_reach=max(0, starts - answers.years_in_tech),
     )
 

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from careers.views import pages
+from careers.views import pages, questionnaire
 
 careers_patterns = [
     path("", pages.role_list, name="role_list"),
@@ -9,6 +9,7 @@ careers_patterns = [
     path("skills/<slug:slug>/", pages.skill_detail, name="skill_detail"),
     path("faq/", pages.faq, name="faq"),
     path("about/", pages.about, name="about"),
+    path("next-episode/", questionnaire.next_episode, name="next_episode"),
 ]
 
 urlpatterns = [
