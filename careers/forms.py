@@ -65,6 +65,7 @@ class WhatYouKnowForm(StepForm):
         super().__init__(*args, **kwargs)
         self.fields["knows"].choices = [(skill.slug, skill.name) for skill in skills]
         self.fundamental_slugs = {skill.slug for skill in skills if skill.is_fundamental}
+        self.tool_count = len(skills) - len(self.fundamental_slugs)
 
 
 class WhatPullsYouForm(StepForm):
