@@ -67,6 +67,7 @@ def prefilled(query: QueryDict) -> dict:
 def step_context(number: int, form, query: QueryDict) -> dict:
     return {
         "step": number,
+        "step_count": len(STEP_FORMS),
         "form": form,
         "page_title": f"Step {number} of {len(STEP_FORMS)}: {form.title}",
         "next_step": number + 1 if number < len(STEP_FORMS) else None,
