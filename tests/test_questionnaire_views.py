@@ -66,8 +66,22 @@ def test_result_shows_season_next_episode_skill_gaps_fits_and_permalink(client, 
     assert 'href="/roles/devsecops-engineer/"' in content
     assert "out of 10" in content
     assert "(shared fundamental)" in content
-    assert f"http://testserver{URL}?{RESULT.replace('&', '&amp;')}" in content
     assertContains(response, "Start over")
+
+
+def test_result_is_its_own_canonical_address_with_its_own_preview_card(client, seed):
+    content = client.get(f"{URL}?{RESULT}").content.decode()
+    permalink = f"http://127.0.0.1:8000{URL}?{RESULT}".replace("&", "&amp;")
+    assert f'<link rel="canonical" href="{permalink}">' in content
+    assert f'Link to this page: <a href="{permalink}">' in content
+    card = "http://127.0.0.1:8000/next-episode/card.png?role=devsecops-engineer&amp;years=4"
+    assert f'<meta property="og:image" content="{card}">' in content
+    assert '<meta property="og:title" content="My next episode: ' in content
+
+
+def test_a_step_keeps_the_questionnaires_plain_canonical_address(client, seed):
+    response = client.get(f"{URL}?step=2&years=4&background=devops")
+    assertContains(response, '<link rel="canonical" href="http://127.0.0.1:8000/next-episode/">')
 
 
 def test_the_permalink_reproduces_exactly_the_same_result(client, seed):

@@ -5,6 +5,7 @@ session. Earlier steps are re-checked on every request: tampered answers send yo
 step they belong to, with the message beside the field.
 """
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
@@ -132,6 +133,8 @@ def next_episode(request: HtmxHttpRequest) -> HttpResponse:
     swapping = request.htmx and not request.htmx.history_restore_request
     if swapping:
         template_name += "#step"
-    context |= {"notice": notice, "permalink": request.build_absolute_uri(url)}
+    context["notice"] = notice
+    if context["step"] is None:
+        context["canonical_url"] = settings.SITE_URL + url  # the result is its answers
     response = render(request, template_name, context)
     return push_url(response, url) if swapping else response
