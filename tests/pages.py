@@ -21,6 +21,12 @@ class Fragment(NamedTuple):
     headers: dict[str, str] = {}
 
 
+QUESTIONNAIRE_STEP_2 = "/next-episode/?step=2&years=4&background=devops"
+QUESTIONNAIRE_STEP_3 = "/next-episode/?step=3&years=4&background=devops&knows=git,linux"
+QUESTIONNAIRE_RESULT = (
+    "/next-episode/?years=4&background=devops&knows=git,linux&likes=security&priority=pay"
+)
+
 PAGES = (
     SitePage("listing", "/"),
     SitePage("role", "/roles/principal-devops-engineer/"),
@@ -29,12 +35,24 @@ PAGES = (
     SitePage("faq", "/faq/"),
     SitePage("about", "/about/"),
     SitePage("not-found", "/roles/no-such-role/", status=404),
+    SitePage("questionnaire", "/next-episode/"),
+    SitePage("questionnaire-error", "/next-episode/?step=2&years=abc&background=devops"),
+    SitePage("questionnaire-step-2", QUESTIONNAIRE_STEP_2),
+    SitePage("questionnaire-step-3", QUESTIONNAIRE_STEP_3),
+    SitePage("questionnaire-result", QUESTIONNAIRE_RESULT),
 )
 
-FRAGMENTS: tuple[Fragment, ...] = ()
+FRAGMENTS = (
+    Fragment("questionnaire-step-2-fragment", QUESTIONNAIRE_STEP_2),
+    Fragment("questionnaire-step-3-fragment", QUESTIONNAIRE_STEP_3),
+    Fragment("questionnaire-error-fragment", QUESTIONNAIRE_STEP_3 + ",lockpicking"),
+    Fragment("questionnaire-result-fragment", QUESTIONNAIRE_RESULT),
+)
 
 # Lighthouse takes about 11 s a page, so it audits one page of each main kind.
-LIGHTHOUSE_PAGES = tuple(page for page in PAGES if page.name in {"listing", "role"})
+LIGHTHOUSE_PAGES = tuple(
+    page for page in PAGES if page.name in {"listing", "role", "questionnaire"}
+)
 
 
 def page_ids(pages) -> list[str]:

@@ -5,6 +5,7 @@ page to a folder and checks them all; each test then reads its own file's messag
 """
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -17,9 +18,11 @@ VNU_JAR = Path(__file__).resolve().parents[1] / ".tools/node_modules/vnu-jar/bui
 # htmx attributes are not HTML; the checker's own filter drops exactly that message.
 HTMX_ATTRIBUTES = r".*Attribute .hx-[a-z-]+. not allowed.*"
 FRAGMENT_DOCUMENT = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>{name}</title></head>
+<html lang="en"><head><meta charset="utf-8"><title>{title}</title></head>
 <body><main>{body}</main></body></html>
 """
+# htmx takes a <title> out of a swapped fragment and sets the page's title with it.
+FRAGMENT_TITLE = re.compile(r"\s*<title>(?P<title>.*?)</title>", re.DOTALL)
 # The module-scoped seed needs the test database, which pytest-django creates for marked tests.
 pytestmark = pytest.mark.django_db
 
@@ -46,8 +49,14 @@ def save_fragments(folder: Path) -> None:
     for fragment in FRAGMENTS:
         response = client.get(fragment.path, headers=fragment.headers)
         assert response.status_code == 200, fragment.path
-        document = FRAGMENT_DOCUMENT.format(name=fragment.name, body=response.text)
-        (folder / f"{fragment.name}.html").write_text(document)
+        (folder / f"{fragment.name}.html").write_text(as_document(response.text))
+
+
+def as_document(fragment: str) -> str:
+    title = FRAGMENT_TITLE.match(fragment)
+    if title:
+        return FRAGMENT_DOCUMENT.format(title=title["title"], body=fragment[title.end() :])
+    return FRAGMENT_DOCUMENT.format(title="Fragment", body=fragment)
 
 
 def run_checker(folder: Path) -> dict[str, list[str]]:

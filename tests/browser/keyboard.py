@@ -24,3 +24,14 @@ def tab_to(page: Page, target: Locator, *, max_presses: int = 60, backwards: boo
         if target.evaluate("element => element === document.activeElement"):
             return
     raise AssertionError(f"{max_presses} presses of {key} never reached {target}")
+
+
+def arrow_to(page: Page, target: Locator, *, max_presses: int = 12) -> None:
+    """Move through a radio group with the arrow keys to `target`, then choose it with Space
+    (Tab into a group focuses its first radio without choosing it)."""
+    for _ in range(max_presses):
+        if target.evaluate("element => element === document.activeElement"):
+            page.keyboard.press("Space")
+            return
+        page.keyboard.press("ArrowDown")
+    raise AssertionError(f"{max_presses} presses of ArrowDown never reached {target}")

@@ -1,8 +1,11 @@
 """Every interactive flow completes with the keyboard alone, and focus is always visible."""
 
+import re
+
 from playwright.sync_api import Page, expect
 
-from tests.browser.keyboard import tab_to
+from tests.browser.keyboard import arrow_to, tab_to
+from tests.pages import QUESTIONNAIRE_RESULT
 
 
 def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(
@@ -58,4 +61,38 @@ def test_share_control_copies_the_link_by_keyboard(page: Page, browser_errors, g
     expect(page.get_by_role("status")).to_have_text(
         "Link copied. Paste it wherever you want to share it."
     )
+    assert browser_errors == []
+
+
+def test_questionnaire_is_answered_with_the_keyboard_alone(page: Page, browser_errors, gate_site):
+    page.goto(gate_site + "/")
+    tab_to(
+        page, page.get_by_role("navigation", name="Main").get_by_role("link", name="Next episode")
+    )
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(gate_site + "/next-episode/")
+    tab_to(page, page.get_by_label("Years of professional experience"))
+    page.keyboard.type("4")
+    tab_to(page, page.get_by_role("radio").first)
+    arrow_to(page, page.get_by_role("radio", name="DevOps or cloud"))
+    tab_to(page, page.get_by_role("button", name="Next: step 2"))
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("heading", name=re.compile("Step 2 of 3"))).to_be_focused()
+    for skill in ("Git", "Linux"):
+        tab_to(page, page.get_by_role("checkbox", name=skill, exact=True))
+        page.keyboard.press("Space")
+    tab_to(page, page.get_by_role("button", name="Next: step 3"))
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("heading", name=re.compile("Step 3 of 3"))).to_be_focused()
+    tab_to(page, page.get_by_role("checkbox", name="Security"))
+    page.keyboard.press("Space")
+    tab_to(page, page.get_by_role("radio").first)
+    arrow_to(page, page.get_by_role("radio", name=re.compile("Higher pay")))
+    tab_to(page, page.get_by_role("button", name="Show my next episode"))
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("heading", name="Your storyline", exact=True)).to_be_focused()
+    expect(page).to_have_url(gate_site + QUESTIONNAIRE_RESULT)
     assert browser_errors == []
