@@ -5,6 +5,7 @@ Without JavaScript, checkboxes submit `knows=linux&knows=git`; both spellings ar
 `canonical_query()` writes the short one.
 """
 
+import re
 from urllib.parse import urlencode
 
 from django import forms
@@ -18,6 +19,8 @@ MAX_YEARS = 50
 MAX_QUERY_LENGTH = 1000
 LIST_FIELDS = ("knows", "likes")
 ANSWER_FIELDS = ("years", "background", "knows", "likes", "priority")
+# HTML's "valid floating-point number", the only kind a number input's value may hold.
+HTML_NUMBER = re.compile(r"-?(\d+(\.\d+)?|\.\d+)([eE][-+]?\d+)?")
 
 
 def listed_values(query: QueryDict, name: str) -> list[str]:
@@ -29,6 +32,14 @@ def listed_values(query: QueryDict, name: str) -> list[str]:
 class CommaSeparatedCheckboxes(forms.CheckboxSelectMultiple):
     def value_from_datadict(self, data, files, name):
         return listed_values(data, name)
+
+
+class NumberOnlyInput(forms.NumberInput):
+    """Shows a refused answer again only if it is a number: `value="abc"` is not valid HTML."""
+
+    def format_value(self, value):
+        text = super().format_value(value)
+        return text if text is not None and HTML_NUMBER.fullmatch(text) else None
 
 
 class StepForm(forms.Form):
@@ -44,7 +55,7 @@ class WhereYouAreForm(StepForm):
         min_value=0,
         max_value=MAX_YEARS,
         help_text="Count every year of paid work, in tech or not. Enter 0 if you are starting out.",
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        widget=NumberOnlyInput(attrs={"inputmode": "numeric"}),
     )
     background = forms.ChoiceField(
         label="Your background right now",
