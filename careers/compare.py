@@ -3,6 +3,7 @@
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from django.http import QueryDict
 from django.urls import reverse
 
 from careers.models import Role, Skill
@@ -61,6 +62,12 @@ def comparison_url(*, slugs: Sequence[str]) -> str:
     """The canonical address of a comparison. Slugs need no escaping, so commas stay readable."""
     url = reverse("careers:compare")
     return f"{url}?roles={','.join(slugs)}" if slugs else url
+
+
+def is_canonical(*, query: QueryDict, slugs: Sequence[str]) -> bool:
+    """Whether the query string already reads `roles=a,b` (however its commas were escaped)."""
+    expected = {"roles": [",".join(slugs)]} if slugs else {}
+    return dict(query.lists()) == expected
 
 
 def role_skills(role: Role) -> list[Skill]:

@@ -1,11 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from careers.views import pages
+from careers.views import compare, pages
 
 careers_patterns = [
     path("", pages.role_list, name="role_list"),
     path("roles/<slug:slug>/", pages.role_detail, name="role_detail"),
+    path("compare/", compare.role_comparison, name="compare"),
+    path("skills/", pages.skill_list, name="skill_list"),
     path("skills/<slug:slug>/", pages.skill_detail, name="skill_detail"),
     path("faq/", pages.faq, name="faq"),
     path("about/", pages.about, name="about"),

@@ -1,10 +1,12 @@
 import pytest
+from django.http import QueryDict
 
 from careers.compare import (
     MAX_REQUESTED,
     compare_roles,
     comparison_url,
     distinct_skills,
+    is_canonical,
     requested_slugs,
     select_roles,
     shared_skills,
@@ -96,3 +98,11 @@ def test_each_column_flags_shared_skills_and_links_to_the_view_without_it(
 def test_a_single_role_has_no_distinct_list(two_roles_with_skills):
     first, _, _ = two_roles_with_skills
     assert compare_roles(roles=[first])[0].distinct == []
+
+
+def test_only_a_single_comma_separated_roles_parameter_is_canonical():
+    assert is_canonical(query=QueryDict("roles=a%2Cb"), slugs=["a", "b"])
+    assert is_canonical(query=QueryDict(""), slugs=[])
+    assert not is_canonical(query=QueryDict("roles=a&roles=b"), slugs=["a", "b"])
+    assert not is_canonical(query=QueryDict("roles=a,b&utm=x"), slugs=["a", "b"])
+    assert not is_canonical(query=QueryDict("roles="), slugs=[])
