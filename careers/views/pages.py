@@ -17,6 +17,7 @@ from careers.models import (
     Statistic,
 )
 from careers.skill_index import skills_by_kind
+from careers.structured_data import faq_page_data, occupation_data
 from careers.views import HtmxHttpRequest
 
 
@@ -67,6 +68,7 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "chart": charts.role_and_tiers_chart(role=role, tiers=tiers),
             "premium": premium.role_premium(role=role, statistic=statistic),
             "statistic": statistic,
+            "structured_data": occupation_data(role=role),
         },
     )
 
@@ -112,7 +114,12 @@ def skill_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def faq(request: HttpRequest) -> HttpResponse:
-    return render(request, "careers/faq.html", {"entries": FaqEntry.objects.all()})
+    entries = list(FaqEntry.objects.all())
+    return render(
+        request,
+        "careers/faq.html",
+        {"entries": entries, "structured_data": faq_page_data(entries=entries)},
+    )
 
 
 @require_GET
