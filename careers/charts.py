@@ -13,7 +13,7 @@ from careers import formatting
 
 WIDTH = 400
 PLOT_LEFT = 8
-PLOT_RIGHT = WIDTH - 16
+PLOT_RIGHT = WIDTH - 20
 TOP = 6
 ROW_HEIGHT = 50
 AXIS_HEIGHT = 28
