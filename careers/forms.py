@@ -1,18 +1,22 @@
-"""The questionnaire's three steps as GET forms; the answers live in the query string.
+"""GET forms: their values live in the query string, so every view they make is a shareable URL.
 
-A permalink reads `?years=4&background=devops&knows=linux,git&likes=security&priority=pay`.
-Without JavaScript, checkboxes submit `knows=linux&knows=git`; both spellings are read, and
-`canonical_query()` writes the short one.
+The questionnaire's three steps: a permalink reads
+`?years=4&background=devops&knows=linux,git&likes=security&priority=pay`. Without JavaScript,
+checkboxes submit `knows=linux&knows=git`; both spellings are read, and `canonical_query()`
+writes the short one. The listing's sort and filters fall back to defaults instead of erroring.
 """
 
 import re
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django import forms
 from django.http import QueryDict
 
+from careers.models import Track
 from careers.questionnaire import Answers, Background, Interest, Priority
 from careers.questionnaire_data import SkillNeed
+from careers.ranking import ListingSort
 
 MAX_YEARS = 50
 # Longer than any honest set of answers; anything beyond is refused before parsing.
@@ -129,3 +133,73 @@ def canonical_query(query: QueryDict, *, step: int | None) -> str:
     if step and (step > 1 or pairs):
         pairs.insert(0, ("step", str(step)))
     return urlencode(pairs, safe=",")
+
+
+EXPERIENCE_CHOICES = [
+    ("", "Any amount"),
+    (0, "Less than a year"),
+    (2, "2 years"),
+    (5, "5 years"),
+    (8, "8 years"),
+    (10, "10 years"),
+    (15, "15 years or more"),
+]
+
+
+class RoleListForm(forms.Form):
+    sort = forms.ChoiceField(label="Sort by", choices=ListingSort.choices, required=False)
+    track = forms.ChoiceField(
+        label="Track", choices=[("", "All tracks"), *Track.choices], required=False
+    )
+    years = forms.TypedChoiceField(
+        label="Experience you have",
+        choices=EXPERIENCE_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+
+
+@dataclass(frozen=True)
+class ListingOptions:
+    sort: str
+    track: str
+    years: int | None
+
+    @property
+    def is_default(self) -> bool:
+        return self == DEFAULT_LISTING
+
+    @property
+    def description(self) -> str:
+        """The view in words: "Cloud track, within reach with 8 years, sorted by base salary"."""
+        parts = []
+        if self.track:
+            parts.append(f"{Track(self.track).label} track")
+        if self.years is not None:
+            parts.append(f"within reach with {dict(EXPERIENCE_CHOICES)[self.years].lower()}")
+        parts.append(f"sorted by {ListingSort(self.sort).label.lower()}")
+        return ", ".join(parts)
+
+
+DEFAULT_LISTING = ListingOptions(sort=ListingSort.TOTAL, track="", years=None)
+
+
+def listing_options(*, query: QueryDict) -> tuple[ListingOptions, RoleListForm]:
+    """The listing's sort and filters from the query string, and a form showing them.
+
+    Each value that does not validate falls back to its default on its own, without an error:
+    a stale or hand-edited link still shows a sensible list.
+    """
+    form = RoleListForm(query)
+    form.is_valid()
+    cleaned = form.cleaned_data
+    options = ListingOptions(
+        sort=cleaned.get("sort") or DEFAULT_LISTING.sort,
+        track=cleaned.get("track") or DEFAULT_LISTING.track,
+        years=cleaned.get("years", DEFAULT_LISTING.years),
+    )
+    shown = RoleListForm(
+        initial={"sort": options.sort, "track": options.track, "years": options.years}
+    )
+    return options, shown
