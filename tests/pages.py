@@ -21,6 +21,7 @@ class Fragment(NamedTuple):
     headers: dict[str, str] = {}
 
 
+COMPARE_FOUR = "/compare/?roles=cloud-architect,mlops-engineer,devsecops-engineer,backend-architect"
 QUESTIONNAIRE_STEP_2 = "/next-episode/?step=2&years=4&background=devops"
 QUESTIONNAIRE_STEP_3 = "/next-episode/?step=3&years=4&background=devops&knows=git,linux"
 QUESTIONNAIRE_RESULT = (
@@ -35,6 +36,14 @@ PAGES = (
     SitePage("faq", "/faq/"),
     SitePage("about", "/about/"),
     SitePage("not-found", "/roles/no-such-role/", status=404),
+    SitePage("listing-filtered", "/?sort=base&track=backend&years=8"),
+    SitePage("listing-no-match", "/?track=security&years=0"),
+    SitePage("compare-start", "/compare/"),
+    SitePage("compare-one", "/compare/?roles=cloud-architect"),
+    SitePage("compare-four", COMPARE_FOUR),
+    SitePage("compare-unknown-role", "/compare/?roles=no-such-role", status=400),
+    SitePage("skills", "/skills/"),
+    SitePage("skill-with-premium", "/skills/iam/"),
     SitePage("questionnaire", "/next-episode/"),
     SitePage("questionnaire-error", "/next-episode/?step=2&years=abc&background=devops"),
     SitePage("questionnaire-step-2", QUESTIONNAIRE_STEP_2),
@@ -43,6 +52,11 @@ PAGES = (
 )
 
 FRAGMENTS = (
+    Fragment("listing-sorted-fragment", "/?sort=fastest"),
+    Fragment("listing-no-match-fragment", "/?track=security&years=0"),
+    Fragment("compare-one-fragment", "/compare/?roles=cloud-architect"),
+    Fragment("compare-four-fragment", COMPARE_FOUR),
+    Fragment("compare-unknown-role-fragment", "/compare/?roles=no-such-role,cloud-architect"),
     Fragment("questionnaire-step-2-fragment", QUESTIONNAIRE_STEP_2),
     Fragment("questionnaire-step-3-fragment", QUESTIONNAIRE_STEP_3),
     Fragment("questionnaire-error-fragment", QUESTIONNAIRE_STEP_3 + ",lockpicking"),
