@@ -1,4 +1,4 @@
-"""The Nu Html Checker finds no error on any page or htmx fragment.
+"""The Nu Html Checker finds no error on any page, htmx fragment or stylesheet.
 
 The checker starts Java once for the whole set (about 3 s), so one module fixture saves every
 page to a folder and checks them all; each test then reads its own file's messages.
@@ -14,7 +14,10 @@ from django.test import Client
 
 from tests.pages import FRAGMENTS, PAGES, page_ids
 
-VNU_JAR = Path(__file__).resolve().parents[1] / ".tools/node_modules/vnu-jar/build/dist/vnu.jar"
+ROOT = Path(__file__).resolve().parents[1]
+VNU_JAR = ROOT / ".tools/node_modules/vnu-jar/build/dist/vnu.jar"
+# A stylesheet that does not parse loses every rule after the error, silently.
+STYLESHEETS = sorted((ROOT / "static/css").glob("*.css"))
 # htmx attributes are not HTML; the checker's own filter drops exactly that message.
 HTMX_ATTRIBUTES = r".*Attribute .hx-[a-z-]+. not allowed.*"
 FRAGMENT_DOCUMENT = """<!doctype html>
@@ -62,13 +65,14 @@ def as_document(fragment: str) -> str:
 def run_checker(folder: Path) -> dict[str, list[str]]:
     if not VNU_JAR.exists():
         pytest.fail("The Nu Html Checker is missing: run `make tools`.")
-    files = sorted(str(path) for path in folder.glob("*.html"))
+    files = [str(path) for path in (*sorted(folder.glob("*.html")), *STYLESHEETS)]
     completed = subprocess.run(
         [
             "java",
             "-jar",
             str(VNU_JAR),
             "--errors-only",
+            "--also-check-css",
             "--format",
             "json",
             "--stdout",
@@ -79,9 +83,9 @@ def run_checker(folder: Path) -> dict[str, list[str]]:
         capture_output=True,
         text=True,
     )
-    errors: dict[str, list[str]] = {Path(file).stem: [] for file in files}
+    errors: dict[str, list[str]] = {Path(file).name: [] for file in files}
     for message in json.loads(completed.stdout)["messages"]:
-        name = Path(message.get("url", "unknown")).stem
+        name = Path(message.get("url", "unknown")).name
         where = f"line {message.get('lastLine', '?')}"
         errors.setdefault(name, []).append(
             f"{where}: {message['message']} {message.get('extract', '')!r}"
@@ -91,9 +95,14 @@ def run_checker(folder: Path) -> dict[str, list[str]]:
 
 @pytest.mark.parametrize("site_page", PAGES, ids=page_ids(PAGES))
 def test_page_is_valid_html(checker_errors, site_page):
-    assert checker_errors[site_page.name] == []
+    assert checker_errors[f"{site_page.name}.html"] == []
 
 
 @pytest.mark.parametrize("fragment", FRAGMENTS, ids=page_ids(FRAGMENTS))
 def test_htmx_fragment_is_valid_html_in_a_document(checker_errors, fragment):
-    assert checker_errors[fragment.name] == []
+    assert checker_errors[f"{fragment.name}.html"] == []
+
+
+@pytest.mark.parametrize("stylesheet", STYLESHEETS, ids=[path.name for path in STYLESHEETS])
+def test_stylesheet_is_valid_css(checker_errors, stylesheet):
+    assert checker_errors[stylesheet.name] == []
