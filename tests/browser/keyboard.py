@@ -5,6 +5,8 @@ from playwright.sync_api import Locator, Page
 # What the focused element shows: a real outline (at least 2 px) or a box shadow.
 FOCUS_INDICATOR = """() => {
   const element = document.activeElement;
+  // Past the last stop focus leaves the page for the browser's own controls; Tab comes back.
+  if (element === document.body) return { element: "body", visible: true };
   const style = getComputedStyle(element);
   const outlined = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2;
   return {
@@ -35,3 +37,12 @@ def arrow_to(page: Page, target: Locator, *, max_presses: int = 12) -> None:
             return
         page.keyboard.press("ArrowDown")
     raise AssertionError(f"{max_presses} presses of ArrowDown never reached {target}")
+
+
+def choose_option(page: Page, select: Locator, value: str, *, max_presses: int = 15) -> None:
+    """On a focused, closed <select>, press ArrowDown until `value` is chosen."""
+    for _ in range(max_presses):
+        if select.input_value() == value:
+            return
+        page.keyboard.press("ArrowDown")
+    raise AssertionError(f"{max_presses} presses of ArrowDown never chose {value!r} in {select}")

@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.keyboard import arrow_to, tab_to
+from tests.browser.keyboard import arrow_to, choose_option, tab_to
 from tests.pages import QUESTIONNAIRE_RESULT
 
 
@@ -95,4 +95,49 @@ def test_questionnaire_is_answered_with_the_keyboard_alone(page: Page, browser_e
 
     expect(page.get_by_role("heading", name="Your storyline", exact=True)).to_be_focused()
     expect(page).to_have_url(gate_site + QUESTIONNAIRE_RESULT)
+    assert browser_errors == []
+
+
+def test_listing_is_sorted_filtered_and_compared_with_the_keyboard_alone(
+    page: Page, browser_errors, gate_site
+):
+    page.goto(gate_site + "/")
+    sort = page.get_by_label("Sort by")
+    tab_to(page, sort)
+    choose_option(page, sort, "fastest")
+    expect(page).to_have_url(re.compile(r"sort=fastest"))
+    expect(page.locator(".role-card__title").first).to_have_text("Rank 6: MLOps Engineer")
+    track = page.get_by_label("Track")
+    tab_to(page, track)
+    choose_option(page, track, "backend")
+    expect(page.locator(".role-card")).to_have_count(3)
+
+    for title in ("Staff Backend Engineer", "Backend Architect"):
+        tab_to(page, page.get_by_label(f"Compare {title}"))
+        page.keyboard.press("Space")
+    tab_to(page, page.get_by_role("button", name="Compare selected roles"))
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/compare/\?roles="))
+    expect(page.get_by_role("columnheader", name=re.compile("Backend Architect"))).to_be_visible()
+    assert browser_errors == []
+
+
+def test_comparison_is_built_and_trimmed_with_the_keyboard_alone(
+    page: Page, browser_errors, gate_site
+):
+    page.goto(gate_site + "/compare/")
+    for label, slug in (("First role", "cloud-architect"), ("Add a role", "mlops-engineer")):
+        select = page.get_by_label(label)
+        tab_to(page, select)
+        choose_option(page, select, slug)
+        tab_to(page, page.get_by_role("button", name="Add"))
+        page.keyboard.press("Enter")
+        expect(page).to_have_url(re.compile(slug))
+        # Focus stays in the comparison instead of falling back to the top of the page.
+        expect(page.get_by_label("Add a role")).to_be_focused()
+    expect(page.get_by_role("heading", name="Skills they all need")).to_be_visible()
+    tab_to(page, page.get_by_role("link", name="Remove Cloud Architect"))
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(gate_site + "/compare/?roles=mlops-engineer")
+    expect(page.get_by_label("Add a role")).to_be_focused()
     assert browser_errors == []
