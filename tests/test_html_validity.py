@@ -95,14 +95,17 @@ def run_checker(folder: Path) -> dict[str, list[str]]:
 
 @pytest.mark.parametrize("site_page", PAGES, ids=page_ids(PAGES))
 def test_page_is_valid_html(checker_errors, site_page):
-    assert checker_errors[f"{site_page.name}.html"] == []
+    errors = checker_errors[f"{site_page.name}.html"]
+    assert not errors, "\n".join(errors)
 
 
 @pytest.mark.parametrize("fragment", FRAGMENTS, ids=page_ids(FRAGMENTS))
 def test_htmx_fragment_is_valid_html_in_a_document(checker_errors, fragment):
-    assert checker_errors[f"{fragment.name}.html"] == []
+    errors = checker_errors[f"{fragment.name}.html"]
+    assert not errors, "\n".join(errors)
 
 
 @pytest.mark.parametrize("stylesheet", STYLESHEETS, ids=[path.name for path in STYLESHEETS])
 def test_stylesheet_is_valid_css(checker_errors, stylesheet):
-    assert checker_errors[stylesheet.name] == []
+    errors = checker_errors[stylesheet.name]
+    assert not errors, "\n".join(errors)

@@ -13,4 +13,4 @@ def test_page_loads_without_console_errors_or_csp_violations(
     response = page.goto(gate_site + site_page.path)
     assert response.status == site_page.status
     page.wait_for_load_state("networkidle")
-    assert browser_errors == []
+    assert not browser_errors, "\n".join(browser_errors)

@@ -17,7 +17,7 @@ def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(
     expect(skip_link).to_be_in_viewport()
     page.keyboard.press("Enter")
     expect(page.get_by_role("main")).to_be_focused()
-    assert browser_errors == []
+    assert not browser_errors, "\n".join(browser_errors)
 
 
 def test_main_navigation_reaches_every_section_by_keyboard(page: Page, browser_errors, gate_site):
@@ -29,7 +29,7 @@ def test_main_navigation_reaches_every_section_by_keyboard(page: Page, browser_e
         page.keyboard.press("Enter")
         expect(page).to_have_url(gate_site + path)
         expect(navigation.get_by_role("link", name=name)).to_have_attribute("aria-current", "page")
-    assert browser_errors == []
+    assert not browser_errors, "\n".join(browser_errors)
 
 
 def test_reader_opens_a_role_and_its_wide_pay_table_scrolls_by_keyboard(
@@ -44,7 +44,7 @@ def test_reader_opens_a_role_and_its_wide_pay_table_scrolls_by_keyboard(
     tab_to(page, pay_table)
     page.keyboard.press("ArrowRight")
     page.wait_for_function("region => region.scrollLeft > 0", arg=pay_table.element_handle())
-    assert browser_errors == []
+    assert not browser_errors, "\n".join(browser_errors)
 
 
 def test_share_control_copies_the_link_by_keyboard(page: Page, browser_errors, gate_site):
@@ -61,7 +61,7 @@ def test_share_control_copies_the_link_by_keyboard(page: Page, browser_errors, g
     expect(page.get_by_role("status")).to_have_text(
         "Link copied. Paste it wherever you want to share it."
     )
-    assert browser_errors == []
+    assert not browser_errors, "\n".join(browser_errors)
 
 
 def test_questionnaire_is_answered_with_the_keyboard_alone(page: Page, browser_errors, gate_site):
@@ -95,7 +95,7 @@ def test_questionnaire_is_answered_with_the_keyboard_alone(page: Page, browser_e
 
     expect(page.get_by_role("heading", name="Your storyline", exact=True)).to_be_focused()
     expect(page).to_have_url(gate_site + QUESTIONNAIRE_RESULT)
-    assert browser_errors == []
+    assert not browser_errors, "\n".join(browser_errors)
 
 
 def test_listing_is_sorted_filtered_and_compared_with_the_keyboard_alone(
@@ -119,7 +119,7 @@ def test_listing_is_sorted_filtered_and_compared_with_the_keyboard_alone(
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/compare/\?roles="))
     expect(page.get_by_role("columnheader", name=re.compile("Backend Architect"))).to_be_visible()
-    assert browser_errors == []
+    assert not browser_errors, "\n".join(browser_errors)
 
 
 def test_comparison_is_built_and_trimmed_with_the_keyboard_alone(
@@ -140,4 +140,4 @@ def test_comparison_is_built_and_trimmed_with_the_keyboard_alone(
     page.keyboard.press("Enter")
     expect(page).to_have_url(gate_site + "/compare/?roles=mlops-engineer")
     expect(page.get_by_label("Add a role")).to_be_focused()
-    assert browser_errors == []
+    assert not browser_errors, "\n".join(browser_errors)

@@ -30,6 +30,7 @@ def test_page_fits_the_width_without_sideways_scrolling(
     try:
         page = context.new_page()
         page.goto(gate_site + site_page.path)
-        assert page.evaluate(OVERFLOW_PROBE) == []
+        problems = page.evaluate(OVERFLOW_PROBE)
+        assert not problems, "\n".join(problems)
     finally:
         context.close()
