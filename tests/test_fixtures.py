@@ -1,0 +1,578 @@
+"""The seed fixtures hold the article's figures exactly, and load cleanly and repeatably."""
+
+from decimal import Decimal
+from typing import NamedTuple
+
+import pytest
+from django.core.management import call_command
+
+from careers.models import (
+    Backs,
+    CareerStage,
+    ExperienceTier,
+    FaqEntry,
+    Importance,
+    PayComparison,
+    Role,
+    RoleSkill,
+    RoleSource,
+    Skill,
+    Source,
+    Statistic,
+)
+
+NO_RANGE = (None, None, False)
+
+
+class Tier(NamedTuple):
+    order: int
+    name: str
+    years: tuple
+    base: tuple
+    total: tuple
+
+
+class RoleFacts(NamedTuple):
+    base: tuple
+    total: tuple
+    peak: int | None
+    experience: tuple
+    season: str
+
+
+class Row(NamedTuple):
+    """One row of a role's pay table."""
+
+    label: str
+    base: tuple = NO_RANGE
+    total: tuple = NO_RANGE
+    base_note: str = ""
+    total_note: str = ""
+    total_average: int | None = None
+
+
+SEED_FIXTURES = [
+    "tiers",
+    "skills",
+    "sources",
+    "roles",
+    "stages",
+    "role_skills",
+    "comparisons",
+    "role_sources",
+    "statistics",
+    "faq",
+]
+
+SEEDED_MODELS = [
+    ExperienceTier,
+    Skill,
+    Source,
+    Role,
+    CareerStage,
+    RoleSkill,
+    PayComparison,
+    RoleSource,
+    Statistic,
+    FaqEntry,
+]
+
+EXPECTED_COUNTS = {
+    ExperienceTier: 4,
+    Skill: 57,
+    Source: 18,
+    Role: 10,
+    CareerStage: 35,
+    RoleSkill: 192,
+    PayComparison: 15,
+    RoleSource: 17,
+    Statistic: 4,
+    FaqEntry: 5,
+}
+
+
+@pytest.fixture
+def seed(db):
+    call_command("loaddata", *SEED_FIXTURES, verbosity=0)
+
+
+def counts():
+    return {model: model.objects.count() for model in SEEDED_MODELS}
+
+
+def money_range(low, high, open_ended):
+    return f"${low:,}-${high:,}" + ("+" if open_ended else "")
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def test_seed_creates_the_expected_number_of_each_record(seed):
+    assert counts() == EXPECTED_COUNTS
+
+
+def test_loading_the_seed_twice_creates_no_duplicates(seed):
+    call_command("loaddata", *SEED_FIXTURES, verbosity=0)
+
+    assert counts() == EXPECTED_COUNTS
+
+
+def test_every_seeded_record_passes_model_validation(seed):
+    for model in SEEDED_MODELS:
+        for obj in model.objects.all():
+            obj.full_clean()
+
+
+# --------------------------------------------------------------------------- tiers
+
+TIERS = {
+    "entry": Tier(
+        1, "Entry", years=(0, 2), base=(75_000, 95_000, False), total=(90_000, 140_000, False)
+    ),
+    "mid": Tier(
+        2, "Mid", years=(3, 5), base=(95_000, 135_000, False), total=(140_000, 220_000, False)
+    ),
+    "senior": Tier(
+        3, "Senior", years=(6, 10), base=(135_000, 180_000, False), total=(220_000, 350_000, False)
+    ),
+    "staff-principal": Tier(
+        4,
+        "Staff/Principal",
+        years=(10, None),
+        base=(170_000, 250_000, True),
+        total=(300_000, 600_000, True),
+    ),
+}
+
+
+@pytest.mark.parametrize("slug", TIERS)
+def test_tier_years_and_pay_match_the_article(seed, slug):
+    tier = ExperienceTier.objects.get(slug=slug)
+
+    assert (
+        Tier(
+            tier.order,
+            tier.name,
+            years=(tier.years_min, tier.years_max),
+            base=(tier.base_min, tier.base_max, tier.base_max_open_ended),
+            total=(tier.total_min, tier.total_max, tier.total_max_open_ended),
+        )
+        == TIERS[slug]
+    )
+    assert tier.summary
+
+
+# --------------------------------------------------------------------------- roles
+
+# experience: (min, max, open-ended, approximate); base/total: (min, max, open-ended)
+ROLES = {
+    "principal-devops-engineer": RoleFacts(
+        base=(200_000, 280_000, False),
+        total=(400_000, 600_000, True),
+        peak=750_000,
+        experience=(10, 15, True, False),
+        season="Season 6-8",
+    ),
+    "staff-backend-engineer": RoleFacts(
+        base=(170_000, 230_000, False),
+        total=(300_000, 450_000, True),
+        peak=None,
+        experience=(8, 12, True, False),
+        season="Seasons 4-6",
+    ),
+    "backend-architect": RoleFacts(
+        base=(150_000, 200_000, False),
+        total=(275_000, 425_000, False),
+        peak=None,
+        experience=(10, 10, False, True),
+        season="Well past Season 1",
+    ),
+    "cloud-architect": RoleFacts(
+        base=(140_000, 195_000, False),
+        total=(250_000, 450_000, False),
+        peak=None,
+        experience=(8, 10, True, False),
+        season="Season 5 or later",
+    ),
+    "site-reliability-engineer": RoleFacts(
+        base=(140_000, 175_000, True),
+        total=(250_000, 400_000, False),
+        peak=None,
+        experience=(8, 12, True, False),
+        season="Several seasons",
+    ),
+    "mlops-engineer": RoleFacts(
+        base=(134_000, 193_000, False),
+        total=(220_000, 380_000, False),
+        peak=None,
+        experience=(5, 8, True, False),
+        season="Season 3 or 4",
+    ),
+    "platform-engineer": RoleFacts(
+        base=(135_000, 180_000, False),
+        total=(220_000, 350_000, False),
+        peak=None,
+        experience=(5, 8, True, False),
+        season="Season 3 or 4",
+    ),
+    "devsecops-engineer": RoleFacts(
+        base=(165_000, 204_000, True),
+        total=(200_000, 350_000, False),
+        peak=None,
+        experience=(5, 8, True, False),
+        season="Season 3 or 4",
+    ),
+    "infrastructure-engineer": RoleFacts(
+        base=(140_000, 180_000, False),
+        total=(200_000, 340_000, False),
+        peak=None,
+        experience=(5, 9, True, False),
+        season="Seasons 4-6",
+    ),
+    "senior-backend-go-rust": RoleFacts(
+        base=(110_000, 193_000, False),
+        total=(190_000, 310_000, False),
+        peak=None,
+        experience=(5, 8, True, False),
+        season="After Season 1",
+    ),
+}
+
+# The article's Top 10, best paid first.
+ARTICLE_ORDER = list(ROLES)
+
+
+@pytest.mark.parametrize("slug", ROLES)
+def test_role_pay_experience_and_season_match_the_article(seed, slug):
+    role = Role.objects.get(slug=slug)
+
+    assert (
+        RoleFacts(
+            base=(role.base_min, role.base_max, role.base_max_open_ended),
+            total=(role.total_min, role.total_max, role.total_max_open_ended),
+            peak=role.total_peak,
+            experience=(
+                role.experience_min_years,
+                role.experience_max_years,
+                role.experience_open_ended,
+                role.experience_approximate,
+            ),
+            season=role.season,
+        )
+        == ROLES[slug]
+    )
+
+
+@pytest.mark.parametrize("slug", ROLES)
+def test_role_salary_prose_quotes_the_role_pay_ranges(seed, slug):
+    role = Role.objects.get(slug=slug)
+
+    base = money_range(role.base_min, role.base_max, role.base_max_open_ended)
+    total = money_range(role.total_min, role.total_max, role.total_max_open_ended)
+    assert base in role.salary_context
+    assert total in role.salary_context
+
+
+def test_only_the_principal_devops_role_has_a_reported_peak(seed):
+    peaks = {r.slug: (r.total_peak, r.total_peak_note) for r in Role.objects.all() if r.total_peak}
+
+    assert peaks == {"principal-devops-engineer": (750_000, "Reported at top firms")}
+
+
+def test_every_role_is_priced_as_of_the_article_date(seed):
+    dates = {str(role.pay_as_of) for role in Role.objects.all()}
+
+    assert dates == {"2026-01-15"}
+
+
+def test_every_role_has_all_its_prose_filled_in(seed):
+    for role in Role.objects.all():
+        assert role.focus and role.summary, role.slug
+        assert role.what_they_do and role.salary_context, role.slug
+        assert role.skills_and_ai and role.how_to_get_there, role.slug
+
+
+def test_roles_rank_in_the_article_order(seed):
+    ranked = [role.slug for role in Role.objects.ranked()]
+
+    assert ranked == ARTICLE_ORDER
+
+
+def test_role_aliases_name_the_other_titles_the_article_uses(seed):
+    aliases = {r.slug: r.alias_list for r in Role.objects.all() if r.aliases}
+
+    assert aliases == {
+        "principal-devops-engineer": ["DevOps Architect"],
+        "site-reliability-engineer": ["Staff/Principal SRE"],
+        "platform-engineer": ["Senior Platform Engineer"],
+        "devsecops-engineer": ["Senior DevSecOps Engineer"],
+        "infrastructure-engineer": ["Senior/Staff Infrastructure Engineer"],
+    }
+
+
+# --------------------------------------------------------------------------- stages
+
+# slug: [(years_min, years_max, years_open_ended), ...] in the article's order
+STAGES = {
+    "principal-devops-engineer": [(0, 2, False), (3, 5, False), (6, 9, False), (10, None, True)],
+    "staff-backend-engineer": [(0, 2, False), (3, 5, False), (6, 9, False), (8, 12, True)],
+    "backend-architect": [
+        (None, None, False),
+        (None, None, False),
+        (None, None, False),
+        (10, None, False),
+    ],
+    "cloud-architect": [(0, 2, False), (3, 5, False), (6, 9, True), (8, 10, True)],
+    "site-reliability-engineer": [(0, 2, False), (3, 5, False), (6, 9, False), (8, 12, True)],
+    "mlops-engineer": [(0, 2, False), (3, 5, False), (5, 8, True)],
+    "platform-engineer": [(0, 2, False), (3, 5, False), (5, 8, True)],
+    "devsecops-engineer": [(0, 2, False), (3, 5, False), (5, 8, True)],
+    "infrastructure-engineer": [(0, 2, False), (3, 5, False), (5, 9, True)],
+    "senior-backend-go-rust": [(0, 2, False), (3, 5, False), (5, 8, True)],
+}
+
+
+@pytest.mark.parametrize("slug", STAGES)
+def test_career_stages_follow_the_article_year_spans_in_order(seed, slug):
+    stages = CareerStage.objects.filter(role__slug=slug).order_by("order")
+
+    assert [s.order for s in stages] == list(range(1, len(STAGES[slug]) + 1))
+    assert [(s.years_min, s.years_max, s.years_open_ended) for s in stages] == STAGES[slug]
+    assert all(s.title and s.description for s in stages)
+
+
+# --------------------------------------------------------------------------- pay tables
+
+SENIOR_BASE, SENIOR_TOTAL = (135_000, 180_000, False), (220_000, 350_000, False)
+GO_RUST_BASE, GO_RUST_TOTAL = (110_000, 193_000, False), (190_000, 310_000, False)
+COMPARISONS = {
+    "principal-devops-engineer": [
+        Row(
+            "Principal DevOps Engineer / DevOps Architect",
+            base=(200_000, 280_000, False),
+            total=(400_000, 600_000, True),
+        ),
+    ],
+    "staff-backend-engineer": [
+        Row("Senior Backend Engineer", base=SENIOR_BASE, total=SENIOR_TOTAL),
+        Row(
+            "Staff Backend Engineer", base=(170_000, 230_000, False), total=(300_000, 450_000, True)
+        ),
+    ],
+    "backend-architect": [],
+    "cloud-architect": [
+        Row("Cloud Architect", base=(140_000, 195_000, False), total=(250_000, 450_000, False)),
+    ],
+    "site-reliability-engineer": [
+        Row("Senior DevOps Engineer", base=SENIOR_BASE, total=SENIOR_TOTAL),
+        Row("Staff/Principal SRE", base=(140_000, 175_000, True), total=(250_000, 400_000, False)),
+    ],
+    "mlops-engineer": [
+        Row("MLOps Engineer", base=(134_000, 193_000, False), total=(220_000, 380_000, False)),
+        Row("AI/ML Engineer", base_note="Varies by level", total_average=187_000),
+    ],
+    "platform-engineer": [
+        Row("Senior DevOps Engineer", base=SENIOR_BASE, total=SENIOR_TOTAL),
+        Row("Senior Platform Engineer", base=SENIOR_BASE, total=SENIOR_TOTAL),
+    ],
+    "devsecops-engineer": [
+        Row(
+            "Senior DevSecOps Engineer",
+            base=(165_000, 204_000, True),
+            total=(200_000, 350_000, False),
+        ),
+    ],
+    "infrastructure-engineer": [
+        Row(
+            "Infrastructure Engineer (Senior/Staff)",
+            base=(140_000, 180_000, False),
+            total=(200_000, 340_000, False),
+        ),
+        Row(
+            "DevOps Engineer (Senior)",
+            base_note="Varies by market",
+            total_note="Overlaps with mid-upper six figures",
+        ),
+    ],
+    "senior-backend-go-rust": [
+        Row("Senior Backend (Go)", base=GO_RUST_BASE, total=GO_RUST_TOTAL),
+        Row("Senior Backend (Rust)", base=GO_RUST_BASE, total=GO_RUST_TOTAL),
+    ],
+}
+
+
+@pytest.mark.parametrize("slug", COMPARISONS)
+def test_pay_table_rows_match_the_article_in_order(seed, slug):
+    rows = PayComparison.objects.filter(role__slug=slug).order_by("order")
+
+    assert [row.order for row in rows] == list(range(1, len(COMPARISONS[slug]) + 1))
+    assert [
+        Row(
+            row.label,
+            base=(row.base_min, row.base_max, row.base_max_open_ended),
+            total=(row.total_min, row.total_max, row.total_max_open_ended),
+            base_note=row.base_note,
+            total_note=row.total_note,
+            total_average=row.total_average,
+        )
+        for row in rows
+    ] == COMPARISONS[slug]
+    assert all(row.focus for row in rows)
+
+
+def test_pay_table_rows_without_a_range_carry_a_note_or_average_instead(seed):
+    for row in PayComparison.objects.all():
+        assert row.base_min is not None or row.base_note, row
+        assert row.total_min is not None or row.total_note or row.total_average, row
+
+
+# --------------------------------------------------------------------------- skills
+
+FUNDAMENTALS = {
+    "python",
+    "sql",
+    "linux",
+    "git",
+    "ci-cd",
+    "docker",
+    "cloud",
+    "networking",
+    "security-fundamentals",
+    "ai-assisted-development",
+}
+EVERY_ROLE_NEEDS = {"sql", "linux", "git", "ci-cd", "docker", "cloud"}
+
+
+def test_the_fundamentals_are_exactly_the_skills_every_role_shares(seed):
+    fundamentals = set(Skill.objects.filter(is_fundamental=True).values_list("slug", flat=True))
+
+    assert fundamentals == FUNDAMENTALS
+
+
+@pytest.mark.parametrize("slug", ROLES)
+def test_role_links_the_shared_fundamentals(seed, slug):
+    linked = set(RoleSkill.objects.filter(role__slug=slug).values_list("skill__slug", flat=True))
+
+    assert linked >= EVERY_ROLE_NEEDS
+    assert linked & {"python", "go", "rust", "java"}
+
+
+@pytest.mark.parametrize("slug", ROLES)
+def test_role_skills_are_listed_most_important_first(seed, slug):
+    links = list(RoleSkill.objects.filter(role__slug=slug).order_by("order"))
+
+    assert [link.order for link in links] == list(range(1, len(links) + 1))
+    importances = [link.importance for link in links]
+    assert importances == sorted(importances)
+    assert len(links) >= 4
+    assert links[0].importance == Importance.CORE
+
+
+def test_every_skill_has_a_description_and_is_used_by_a_role(seed):
+    for skill in Skill.objects.all():
+        assert skill.description, skill.slug
+        assert skill.role_skills.exists(), skill.slug
+
+
+# --------------------------------------------------------------------------- sources
+
+ROLE_SOURCES = {
+    ("principal-devops-engineer", "glassdoor", Backs.PEAK),
+    ("principal-devops-engineer", "coursera", Backs.SKILLS),
+    ("staff-backend-engineer", "6figr", Backs.PEAK),
+    ("backend-architect", "research-com", Backs.DEMAND),
+    ("backend-architect", "alexander-technology-group", Backs.DEMAND),
+    ("cloud-architect", "nexford", Backs.DEMAND),
+    ("site-reliability-engineer", "built-in", Backs.PAY),
+    ("mlops-engineer", "igmguru", Backs.PAY),
+    ("mlops-engineer", "baytech", Backs.AI),
+    ("platform-engineer", "hakia", Backs.PAY),
+    ("devsecops-engineer", "hakia", Backs.PAY),
+    ("devsecops-engineer", "motion-recruitment", Backs.PAY),
+    ("devsecops-engineer", "finalroundai", Backs.DEMAND),
+    ("devsecops-engineer", "crossover", Backs.DEMAND),
+    ("infrastructure-engineer", "simplilearn", Backs.SKILLS),
+    ("senior-backend-go-rust", "reddit", Backs.DEMAND),
+    ("senior-backend-go-rust", "metana", Backs.DEMAND),
+}
+
+
+def test_role_sources_link_the_reports_the_article_cites(seed):
+    links = set(RoleSource.objects.values_list("role__slug", "source__slug", "backs"))
+
+    assert links == ROLE_SOURCES
+
+
+def test_every_role_cites_a_source_for_its_pay_or_standing(seed):
+    """Infrastructure is the exception: the article cites a source only for its skills."""
+    backed = set(
+        RoleSource.objects.filter(backs__in=[Backs.PAY, Backs.PEAK, Backs.DEMAND]).values_list(
+            "role__slug", flat=True
+        )
+    )
+
+    assert backed == set(ROLES) - {"infrastructure-engineer"}
+
+
+def test_every_role_cites_at_least_one_source(seed):
+    cited = set(RoleSource.objects.values_list("role__slug", flat=True))
+
+    assert cited == set(ROLES)
+
+
+def test_every_source_has_a_name_title_and_description(seed):
+    for source in Source.objects.all():
+        assert source.name and source.title and source.description, source.slug
+
+
+# --------------------------------------------------------------------------- statistics
+
+# slug: (low, high, unit, source)
+STATISTICS = {
+    "specialization-premium": (Decimal("20.0"), Decimal("30.0"), "percent", "robert-half"),
+    "employers-pay-for-specialists": (Decimal("87.0"), None, "percent", "robert-half"),
+    "ai-exposed-wage-growth": (Decimal("3.8"), None, "percent", "baytech"),
+    "less-exposed-wage-growth": (Decimal("0.7"), None, "percent", "baytech"),
+}
+
+
+@pytest.mark.parametrize("slug", STATISTICS)
+def test_statistic_matches_the_article(seed, slug):
+    stat = Statistic.objects.get(slug=slug)
+
+    assert (stat.low, stat.high, stat.unit, stat.source.slug) == STATISTICS[slug]
+    assert stat.label and stat.explanation
+
+
+# --------------------------------------------------------------------------- faq
+
+# order: figures the answer must quote
+FAQ_FIGURES = {
+    1: ["$200,000-$280,000", "$400,000-$600,000+", "$750,000", "10-15+ years"],
+    2: [
+        "$75,000-$95,000",
+        "$90,000-$140,000",
+        "$95,000-$135,000",
+        "$140,000-$220,000",
+        "$135,000-$180,000",
+        "$220,000-$350,000",
+        "$170,000-$250,000+",
+        "$300,000-$600,000+",
+    ],
+    3: ["20-30%", "3.8%", "0.7%"],
+    4: ["Python", "SQL", "Linux", "Git", "Docker", "CI/CD", "cloud"],
+    5: ["8-12+ years", "10+ years"],
+}
+
+
+def test_faq_has_five_entries_in_order(seed):
+    assert list(FaqEntry.objects.values_list("order", flat=True)) == [1, 2, 3, 4, 5]
+
+
+@pytest.mark.parametrize("order", FAQ_FIGURES)
+def test_faq_answer_quotes_the_article_figures(seed, order):
+    entry = FaqEntry.objects.get(order=order)
+
+    assert entry.question.endswith("?")
+    for figure in FAQ_FIGURES[order]:
+        assert figure in entry.answer
