@@ -1,7 +1,8 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from careers.views import pages
+from careers.views import changes, pages
 
 careers_patterns = [
     path("", pages.role_list, name="role_list"),
@@ -9,9 +10,10 @@ careers_patterns = [
     path("skills/<slug:slug>/", pages.skill_detail, name="skill_detail"),
     path("faq/", pages.faq, name="faq"),
     path("about/", pages.about, name="about"),
+    path("changes/", changes.change_list, name="change_list"),
 ]
 
 urlpatterns = [
     path("", include((careers_patterns, "careers"))),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
 ]
