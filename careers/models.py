@@ -45,6 +45,9 @@ def range_message(prefix: str) -> str:
     return f"The lowest {label} must not be above the highest {label}."
 
 
+YEARS_MESSAGE = "The fewest years must not be above the most years."
+
+
 def pay_range_errors(obj) -> dict[str, str]:
     """Reversed base or total ranges, and total compensation that starts or ends below base."""
     errors = {
@@ -145,9 +148,7 @@ class ExperienceTier(PayRange):
 
     def clean(self):
         errors = pay_range_errors(self)
-        errors |= reversed_range_error(
-            self, "years_min", "years_max", message=range_message("years")
-        )
+        errors |= reversed_range_error(self, "years_min", "years_max", message=YEARS_MESSAGE)
         raise_errors(errors)
 
     def contains_years(self, years: int) -> bool:
@@ -270,7 +271,7 @@ class Role(PayRange):
             self,
             "experience_min_years",
             "experience_max_years",
-            message="The fewest years must not be above the most years.",
+            message=YEARS_MESSAGE,
         )
         raise_errors(errors)
 
@@ -330,9 +331,7 @@ class CareerStage(models.Model):
     natural_key.dependencies = ["careers.role"]
 
     def clean(self):
-        raise_errors(
-            reversed_range_error(self, "years_min", "years_max", message=range_message("years"))
-        )
+        raise_errors(reversed_range_error(self, "years_min", "years_max", message=YEARS_MESSAGE))
 
 
 class SkillKind(models.TextChoices):
