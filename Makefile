@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_ENV := DJANGO_DEBUG=true
 
-.PHONY: run test lint format browsers clean
+.PHONY: run test lint format browsers fonts clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is required"; exit 1; }
@@ -15,13 +15,19 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $@
 
-run: $(STAMP)
+run: $(STAMP) fonts
 	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
 	$(DEV_ENV) $(BIN)/python manage.py load_fixtures
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 browsers:
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+
+# Social cards draw in DejaVu Sans; without it they fall back to Pillow's own font.
+fonts:
+	@test -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf \
+		|| { apt-get update -qq && apt-get install -y -qq fonts-dejavu-core; } \
+		|| echo "fonts-dejavu-core not installed: social cards use Pillow's built-in font"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -31,7 +37,7 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: $(STAMP) browsers lint
+test: $(STAMP) browsers fonts lint
 	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
 

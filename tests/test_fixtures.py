@@ -20,6 +20,7 @@ from careers.models import (
     Source,
     Statistic,
 )
+from careers.seed import SEED_FIXTURES
 
 NO_RANGE = (None, None, False)
 
@@ -51,19 +52,6 @@ class Row(NamedTuple):
     total_average: int | None = None
 
 
-SEED_FIXTURES = [
-    "tiers",
-    "skills",
-    "sources",
-    "roles",
-    "stages",
-    "role_skills",
-    "comparisons",
-    "role_sources",
-    "statistics",
-    "faq",
-]
-
 SEEDED_MODELS = [
     ExperienceTier,
     Skill,
@@ -92,8 +80,8 @@ EXPECTED_COUNTS = {
 
 
 @pytest.fixture
-def seed(db):
-    call_command("loaddata", *SEED_FIXTURES, verbosity=0)
+def seed(seed_once, db):
+    """Every test here only reads the data, so it is loaded once for the module."""
 
 
 def counts():

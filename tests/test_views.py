@@ -37,7 +37,8 @@ def test_role_page_shows_quick_facts_sections_stages_and_sources(client, seed):
     assert "Season 6-8" in content
     for anchor in ('id="what"', 'id="salary"', 'id="skills"', 'id="path"', 'id="sources"'):
         assert anchor in content
-    assert content.index("0–2 years") < content.index("3–5 years") < content.index("10+ years")
+    timeline = content[content.index('<ol class="timeline"') :]
+    assert timeline.index("0–2 years") < timeline.index("3–5 years") < timeline.index("10+ years")
     assert "Glassdoor" in content
     assert 'rel="next" href="/roles/staff-backend-engineer/"' in content
     assert 'rel="prev"' not in content
