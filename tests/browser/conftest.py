@@ -6,7 +6,6 @@ import shutil
 import pytest
 from django.core.management import call_command
 
-
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls in the
 # test body are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
