@@ -1,13 +1,18 @@
 """The article's data: experience tiers, roles, their stages, skills, pay tables and sources."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-RANGE_LABELS = {"base": "base salary", "total": "total compensation", "years": "years"}
+from careers.validation import (
+    YEARS_MESSAGE,
+    pay_range_errors,
+    raise_errors,
+    range_message,
+    reversed_range_error,
+)
 
 
 def ordered_range(prefix: str, *, name: str, nullable: bool = False) -> models.CheckConstraint:
@@ -16,11 +21,8 @@ def ordered_range(prefix: str, *, name: str, nullable: bool = False) -> models.C
     condition = Q(**{f"{low}__lte": F(high)})
     if nullable:
         condition |= Q(**{f"{low}__isnull": True}) | Q(**{f"{high}__isnull": True})
-    label = RANGE_LABELS[prefix]
     return models.CheckConstraint(
-        condition=condition,
-        name=name,
-        violation_error_message=f"The lowest {label} must not be above the highest {label}.",
+        condition=condition, name=name, violation_error_message=range_message(prefix)
     )
 
 
@@ -30,44 +32,6 @@ def positive(field: str, *, name: str) -> models.CheckConstraint:
         name=name,
         violation_error_message=f"{field.replace('_', ' ').capitalize()} must be more than zero.",
     )
-
-
-def reversed_range_error(obj, low: str, high: str, *, message: str) -> dict[str, str]:
-    """A range `CheckConstraint`'s friendly twin, reported on the field that starts the range."""
-    low_value, high_value = getattr(obj, low), getattr(obj, high)
-    if low_value is not None and high_value is not None and low_value > high_value:
-        return {low: message}
-    return {}
-
-
-def range_message(prefix: str) -> str:
-    label = RANGE_LABELS[prefix]
-    return f"The lowest {label} must not be above the highest {label}."
-
-
-YEARS_MESSAGE = "The fewest years must not be above the most years."
-
-
-def pay_range_errors(obj) -> dict[str, str]:
-    """Reversed base or total ranges, and total compensation that starts or ends below base."""
-    errors = {
-        **reversed_range_error(obj, "base_min", "base_max", message=range_message("base")),
-        **reversed_range_error(obj, "total_min", "total_max", message=range_message("total")),
-    }
-    for end, word in (("min", "lowest"), ("max", "highest")):
-        base, total = getattr(obj, f"base_{end}"), getattr(obj, f"total_{end}")
-        if base is not None and total is not None and total < base:
-            errors.setdefault(
-                f"total_{end}",
-                f"Total compensation includes base salary, so its {word} figure must not be"
-                f" below the {word} base salary.",
-            )
-    return errors
-
-
-def raise_errors(errors: dict[str, str]) -> None:
-    if errors:
-        raise ValidationError(errors)
 
 
 class SlugManager(models.Manager):
