@@ -50,7 +50,7 @@ def figure_text(value) -> str:
         return "yes" if value else "no"
     if isinstance(value, int):
         return formatting.usd(value)
-    return value or "none"
+    return value or "not given"
 
 
 def history_with_previous(model, *, fields: tuple[str, ...], subject_fields: tuple[str, ...]):
