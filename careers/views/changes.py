@@ -1,16 +1,12 @@
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
-from django_htmx.middleware import HtmxDetails
 
 from careers.pay_changes import pay_edits
+from careers.views import HtmxHttpRequest
 
 EDITS_PER_PAGE = 20
-
-
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
 
 
 @require_GET
