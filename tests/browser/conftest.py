@@ -6,7 +6,6 @@ import shutil
 import pytest
 from django.core.management import call_command
 
-from careers.seed import SEED_FIXTURES
 from tests.browser.server import seeded_server
 from tests.browser.watch import watch_for_errors
 
@@ -36,7 +35,7 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture
 def site(live_server, transactional_db):
     """The live site's base URL, with the article's data loaded."""
-    call_command("loaddata", *SEED_FIXTURES, verbosity=0)
+    call_command("load_fixtures", verbosity=0)
     return live_server.url
 
 
