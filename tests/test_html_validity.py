@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
+from tests.browser.gate_data import record_a_reverted_pay_edit
 from tests.pages import FRAGMENTS, PAGES, page_ids
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,6 +35,7 @@ pytestmark = pytest.mark.django_db
 def checker_errors(seed_once, django_db_blocker, tmp_path_factory) -> dict[str, list[str]]:
     folder = tmp_path_factory.mktemp("html")
     with django_db_blocker.unblock():
+        record_a_reverted_pay_edit()  # rolled back with the seed when the module ends
         save_pages(folder)
         save_fragments(folder)
     return run_checker(folder)

@@ -27,6 +27,9 @@ def seeded_server() -> Iterator[str]:
         env = server_environment(gate_dir=gate_dir)
         for command in (["migrate"], ["load_fixtures"], ["collectstatic"]):
             manage(*command, "--verbosity=0", *no_input(command), env=env)
+        subprocess.run(
+            [sys.executable, "-m", "tests.browser.gate_data"], cwd=ROOT, env=env, check=True
+        )
         port = free_port()
         log_path = Path(gate_dir) / "server.log"
         with log_path.open("w") as log:
