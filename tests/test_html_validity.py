@@ -10,7 +10,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from django.test import Client
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
+from django.test import Client, RequestFactory
+from django.views import defaults
 
 from tests.browser.gate_data import record_a_reverted_pay_edit
 from tests.pages import FRAGMENTS, PAGES, page_ids
@@ -25,6 +27,11 @@ FRAGMENT_DOCUMENT = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>{title}</title></head>
 <body><main>{body}</main></body></html>
 """
+ERROR_PAGES = {
+    "error-400": lambda request: defaults.bad_request(request, SuspiciousOperation()),
+    "error-403": lambda request: defaults.permission_denied(request, PermissionDenied()),
+    "error-500": defaults.server_error,
+}
 # htmx takes a <title> out of a swapped fragment and sets the page's title with it.
 FRAGMENT_TITLE = re.compile(r"\s*<title>(?P<title>.*?)</title>", re.DOTALL)
 # The module-scoped seed needs the test database, which pytest-django creates for marked tests.
@@ -38,6 +45,7 @@ def checker_errors(seed_once, django_db_blocker, tmp_path_factory) -> dict[str, 
         record_a_reverted_pay_edit()  # rolled back with the seed when the module ends
         save_pages(folder)
         save_fragments(folder)
+        save_error_pages(folder)
     return run_checker(folder)
 
 
@@ -47,6 +55,13 @@ def save_pages(folder: Path) -> None:
         response = client.get(page.path)
         assert response.status_code == page.status, page.path
         (folder / f"{page.name}.html").write_bytes(response.content)
+
+
+def save_error_pages(folder: Path) -> None:
+    """The pages Django's own error handlers render, which no address in the registry reaches."""
+    request = RequestFactory().get("/")
+    for name, handler in ERROR_PAGES.items():
+        (folder / f"{name}.html").write_bytes(handler(request).content)
 
 
 def save_fragments(folder: Path) -> None:
@@ -104,6 +119,12 @@ def test_page_is_valid_html(checker_errors, site_page):
 @pytest.mark.parametrize("fragment", FRAGMENTS, ids=page_ids(FRAGMENTS))
 def test_htmx_fragment_is_valid_html_in_a_document(checker_errors, fragment):
     errors = checker_errors[f"{fragment.name}.html"]
+    assert not errors, "\n".join(errors)
+
+
+@pytest.mark.parametrize("name", ERROR_PAGES)
+def test_error_page_is_valid_html(checker_errors, name):
+    errors = checker_errors[f"{name}.html"]
     assert not errors, "\n".join(errors)
 
 
