@@ -1,5 +1,9 @@
 """axe-core finds no WCAG 2.2 AA or best-practice problem on any page, phone or desktop,
-light or dark."""
+light or dark.
+
+Both colour schemes are checked on one page load: switching `prefers-color-scheme` restyles the
+page in place, which halves the loads without checking any less.
+"""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -16,14 +20,20 @@ AXE_OPTIONS = {
     "resultTypes": ["violations"],
 }
 VIEWPORTS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1280, "height": 800}}
+SCHEMES = ("light", "dark")
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("site_page", PAGES, ids=page_ids(PAGES))
-def test_axe_finds_no_violations(page: Page, gate_site, site_page, viewport, scheme):
+def test_axe_finds_no_violations_in_light_or_dark(page: Page, gate_site, site_page, viewport):
     page.set_viewport_size(VIEWPORTS[viewport])
-    page.emulate_media(color_scheme=scheme)
     page.goto(gate_site + site_page.path)
-    results = AXE.run(page, options=AXE_OPTIONS)
-    assert results.violations_count == 0, results.generate_report()
+    reports = {}
+    for scheme in SCHEMES:
+        page.emulate_media(color_scheme=scheme)
+        results = AXE.run(page, options=AXE_OPTIONS)
+        if results.violations_count:
+            reports[scheme] = results.generate_report()
+    assert not reports, "\n".join(
+        f"In the {scheme} scheme: {text}" for scheme, text in reports.items()
+    )
