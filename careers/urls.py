@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from careers.views import pages
+from careers.views import health, pages
 
 careers_patterns = [
     path("", pages.role_list, name="role_list"),
@@ -14,4 +14,5 @@ careers_patterns = [
 urlpatterns = [
     path("", include((careers_patterns, "careers"))),
     path("admin/", admin.site.urls),
+    path("healthz", health.healthz, name="healthz"),
 ]
