@@ -94,6 +94,19 @@ def is_cacheable(response: HttpResponse) -> bool:
     )
 
 
+def mark_public(response: HttpResponse) -> bool:
+    """Headers for a page anyone may see; False if it is not such a page.
+
+    Browsers keep it but ask each time whether it changed (the ETag makes that a 304), and keep
+    a URL's full page and its htmx fragment apart.
+    """
+    if not is_cacheable(response):
+        return False
+    patch_cache_control(response, no_cache=True)
+    patch_vary_headers(response, ["HX-Request"])
+    return True
+
+
 def rebuild(request: HttpRequest, stored: dict) -> HttpResponse:
     response = HttpResponse(stored["content"], status=200, headers=stored["headers"])
     return get_conditional_response(request, etag=response.get("ETag"), response=response)
@@ -110,8 +123,12 @@ class PublicPageCacheMiddleware:
                 logger.exception("Page cache unreachable at start-up")
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not settings.PAGE_CACHE_SECONDS or not is_anonymous_get(request):
+        if not is_anonymous_get(request):
             return self.get_response(request)
+        if not settings.PAGE_CACHE_SECONDS:
+            response = self.get_response(request)
+            mark_public(response)
+            return response
         key = page_key(request)
         try:
             found = cache.get_many([DATA_VERSION_KEY, key])
@@ -123,14 +140,11 @@ class PublicPageCacheMiddleware:
         if stored and stored["version"] == version:
             return rebuild(request, stored)
         response = self.get_response(request)
-        if is_cacheable(response):
+        if mark_public(response):
             self.store(key, version, response)
         return response
 
     def store(self, key: str, version: str, response: HttpResponse) -> None:
-        # Browsers and proxies keep the page but ask again each time; the ETag makes that a 304.
-        patch_cache_control(response, no_cache=True)
-        patch_vary_headers(response, ["HX-Request"])
         headers = dict(response.items())
         stored = {"version": version, "content": response.content, "headers": headers}
         try:

@@ -142,3 +142,10 @@ def test_a_cache_outage_still_serves_the_page(client, roles, monkeypatch):
     response = client.get("/")
     assert response.status_code == 200
     assert roles[0].title in response.content.decode()
+
+
+def test_with_the_page_cache_off_pages_still_vary_on_htmx_and_revalidate(client, settings, roles):
+    settings.PAGE_CACHE_SECONDS = 0
+    response = client.get("/")
+    assert "HX-Request" in response["Vary"]
+    assert response["Cache-Control"] == "no-cache"
