@@ -16,7 +16,8 @@ import sys
 import tempfile
 import urllib.error
 import urllib.request
-from contextlib import ExitStack, contextmanager
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from tests import servers
@@ -200,41 +201,48 @@ def check_targets(runs: dict, sizes: list[tuple]) -> list[str]:
     return failures
 
 
-def benchmark(options) -> int:
-    with ExitStack() as stack:
-        workdir = Path(stack.enter_context(tempfile.TemporaryDirectory()))
-        database_url, database = stack.enter_context(bench_database(workdir))
+@contextmanager
+def prepared_site() -> Iterator[tuple[dict, str]]:
+    """A fresh database with the seed data, and collected static files; their environment."""
+    with tempfile.TemporaryDirectory() as workdir, bench_database(Path(workdir)) as found:
+        database_url, database = found
         environment = servers.production_environment(
-            DATABASE_URL=database_url, DJANGO_STATIC_ROOT=str(workdir / "static")
+            DATABASE_URL=database_url, DJANGO_STATIC_ROOT=f"{workdir}/static"
         )
-        for command in (
-            ["migrate", "--no-input"],
-            ["load_fixtures"],
-            ["collectstatic", "--no-input"],
-        ):
-            servers.manage(environment, *command)
+        servers.manage(environment, "migrate", "--no-input")
+        servers.manage(environment, "load_fixtures")
+        servers.manage(environment, "collectstatic", "--no-input")
+        yield environment, database
+
+
+def measure_load(environment: dict, paths: dict, options, title: str) -> dict:
+    runs = {}
+    for mode in ("cached", "uncached"):
+        extra, cache_name = cache_settings(mode)
+        runs[mode] = load_run({**environment, **extra}, paths, options)
+        print_load_table(f"{title}, {mode} ({cache_name}), {options.seconds} s a run:", runs[mode])
+    return runs
+
+
+def measure_sizes(environment: dict, paths: dict) -> list[tuple]:
+    with servers.gunicorn(environment, workers=1) as url:
+        rows = page_sizes(url, paths, environment)
+    print_size_table(rows)
+    return rows
+
+
+def benchmark(options) -> None:
+    with prepared_site() as (environment, database):
         with servers.gunicorn(environment, workers=1) as url:
             paths = available_pages(url)
-            sizes = page_sizes(url, paths, environment)
-        runs = {}
-        for mode in ("cached", "uncached"):
-            extra, cache_name = cache_settings(mode)
-            runs[mode] = load_run({**environment, **extra}, paths, options)
-            print_load_table(
-                f"{mode.capitalize()} ({database}, {cache_name}), {options.seconds} s a page:",
-                runs[mode],
-            )
-        print_size_table(sizes)
+        runs = measure_load(environment, paths, options, f"Seed data on {database}")
+        sizes = measure_sizes(environment, paths)
         add_generated_roles(environment, total=1000)
-        for mode in ("cached", "uncached"):
-            extra, cache_name = cache_settings(mode)
-            results = load_run({**environment, **extra}, {"listing, 1,000 roles": "/"}, options)
-            print_load_table(f"Listing with 1,000 roles, {mode}:", results)
-        with servers.gunicorn(environment, workers=1) as url:
-            print_size_table(page_sizes(url, {"listing, 1,000 roles": "/"}, environment))
+        thousand = {"listing, 1,000 roles": "/"}
+        measure_load(environment, thousand, options, f"1,000 roles on {database}")
+        measure_sizes(environment, thousand)
     failures = check_targets(runs, sizes)
-    print("\nTargets: " + ("all met" if not failures else "; ".join(failures)))
-    return 0
+    print("\nTargets: " + ("all met" if not failures else "not met: " + "; ".join(failures)))
 
 
 def main() -> int:
@@ -249,7 +257,8 @@ def main() -> int:
         return 0
     if not shutil.which("wrk"):
         sys.exit("wrk is needed: apt-get install wrk (make bench installs it)")
-    return benchmark(options)
+    benchmark(options)
+    return 0
 
 
 if __name__ == "__main__":
