@@ -97,12 +97,13 @@ def is_cacheable(response: HttpResponse) -> bool:
 def mark_public(response: HttpResponse) -> bool:
     """Headers for a page anyone may see; False if it is not such a page.
 
-    Browsers keep it but ask each time whether it changed (the ETag makes that a 304), and keep
-    a URL's full page and its htmx fragment apart.
+    Unless the view chose its own caching, browsers keep the page but ask each time whether it
+    changed (the ETag makes that a 304). A URL's full page and its htmx fragment stay apart.
     """
     if not is_cacheable(response):
         return False
-    patch_cache_control(response, no_cache=True)
+    if not response.has_header("Cache-Control"):
+        patch_cache_control(response, no_cache=True)
     patch_vary_headers(response, ["HX-Request"])
     return True
 

@@ -11,6 +11,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -83,25 +84,32 @@ def cache_settings(mode: str) -> tuple[dict, str]:
 
 
 def load_run(environment: dict, paths: dict, options) -> dict:
-    """wrk against each page on a fresh server; results by name.
-
-    The minimal view is measured again just before each page and the page's ratio taken
-    against that, so other work on the machine skews both figures alike.
-    """
+    """wrk against each page on a fresh server; results by name."""
     with servers.gunicorn(environment, workers=options.workers) as url:
         results = {}
         for name, path in paths.items():
             fetch(url + path)  # fill the page cache before the clock starts
-            ceiling = run_wrk(
-                url + CEILING, seconds=options.seconds, connections=options.connections
-            )
-            page = run_wrk(url + path, seconds=options.seconds, connections=options.connections)
-            results[name] = {
-                **page,
-                "minimal rps": ceiling["rps"],
-                "ratio": page["rps"] / ceiling["rps"],
-            }
+            results[name] = interleaved(url, path, options)
         return results
+
+
+def interleaved(url: str, path: str, options) -> dict:
+    """Short runs of the minimal view and the page in turn, so that other work on the machine
+    weighs on both alike; the ratio is of their summed throughput."""
+    load = {"seconds": options.seconds, "connections": options.connections}
+    rounds = [
+        (run_wrk(url + CEILING, **load), run_wrk(url + path, **load)) for _ in range(options.rounds)
+    ]
+    ceilings, pages = zip(*rounds, strict=True)
+    ceiling_rps, page_rps = sum(run["rps"] for run in ceilings), sum(run["rps"] for run in pages)
+    return {
+        "rps": page_rps / len(pages),
+        "p50": statistics.median(run["p50"] for run in pages),
+        "p99": max(run["p99"] for run in pages),
+        "errors": sum(run["errors"] for run in pages),
+        "minimal rps": ceiling_rps / len(ceilings),
+        "ratio": page_rps / ceiling_rps,
+    }
 
 
 def print_load_table(title: str, results: dict) -> None:
@@ -220,7 +228,10 @@ def measure_load(environment: dict, paths: dict, options, title: str) -> dict:
     for mode in ("cached", "uncached"):
         extra, cache_name = cache_settings(mode)
         runs[mode] = load_run({**environment, **extra}, paths, options)
-        print_load_table(f"{title}, {mode} ({cache_name}), {options.seconds} s a run:", runs[mode])
+        print_load_table(
+            f"{title}, {mode} ({cache_name}), {options.rounds} x {options.seconds} s a page:",
+            runs[mode],
+        )
     return runs
 
 
@@ -247,7 +258,8 @@ def benchmark(options) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=int, default=5, help="load per page (default 5)")
+    parser.add_argument("--seconds", type=int, default=2, help="length of one run (default 2)")
+    parser.add_argument("--rounds", type=int, default=3, help="runs per page (default 3)")
     parser.add_argument("--connections", type=int, default=8, help="open connections (default 8)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
     parser.add_argument("--count-queries", help=argparse.SUPPRESS)

@@ -3,6 +3,7 @@ import gzip
 import pytest
 from django.contrib.auth.models import User
 from django.core.cache import cache
+from django.http import HttpResponse
 
 from careers import page_cache
 from tests.factories import build_catalogue
@@ -149,3 +150,10 @@ def test_with_the_page_cache_off_pages_still_vary_on_htmx_and_revalidate(client,
     response = client.get("/")
     assert "HX-Request" in response["Vary"]
     assert response["Cache-Control"] == "no-cache"
+
+
+def test_a_views_own_cache_lifetime_is_kept():
+    response = HttpResponse("card")
+    response["Cache-Control"] = "public, max-age=3600"
+    assert page_cache.mark_public(response)
+    assert response["Cache-Control"] == "public, max-age=3600"
