@@ -15,7 +15,7 @@ WORKERS ?= 3
 PG_TEST_URL := postgres://postgres@127.0.0.1:5432/careers
 REDIS_TEST_URL := redis://127.0.0.1:6379/0
 
-.PHONY: run serve bench test test-postgres lint format browsers lock clean
+.PHONY: run serve bench test test-postgres lint format browsers fonts lock clean
 
 # requirements.lock pins every package, dependencies of dependencies too (`make lock`).
 $(STAMP): pyproject.toml requirements.lock
@@ -25,12 +25,12 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/pip install --quiet -c requirements.lock -e ".[dev]"
 	touch $@
 
-run: $(STAMP)
+run: $(STAMP) fonts
 	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
 	$(DEV_ENV) $(BIN)/python manage.py load_fixtures
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
-serve: $(STAMP)
+serve: $(STAMP) fonts
 	$(SERVE_ENV) $(BIN)/python manage.py migrate --no-input
 	$(SERVE_ENV) $(BIN)/python manage.py load_fixtures
 	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --no-input --verbosity 0
@@ -43,6 +43,12 @@ bench: $(STAMP)
 browsers:
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
 
+# Social cards draw in DejaVu Sans; without it they fall back to Pillow's own font.
+fonts:
+	@test -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf \
+		|| { apt-get update -qq && apt-get install -y -qq fonts-dejavu-core; } \
+		|| echo "fonts-dejavu-core not installed: social cards use Pillow's built-in font"
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -51,7 +57,7 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: $(STAMP) browsers lint
+test: $(STAMP) browsers fonts lint
 	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
 	@$(MAKE) --no-print-directory test-postgres

@@ -18,6 +18,16 @@ def pay_range(low: int | None, high: int | None, *, open_ended: bool = False) ->
     return f"{usd(low)} {EN_DASH} {usd(high)}{plus}"
 
 
+def role_experience(role) -> str:
+    """A role's typical years of experience, as the article writes the span."""
+    return year_span(
+        role.experience_min_years,
+        role.experience_max_years,
+        open_ended=role.experience_open_ended,
+        approximate=role.experience_approximate,
+    )
+
+
 def year_span(
     low: int | None, high: int | None, *, open_ended: bool = False, approximate: bool = False
 ) -> str:

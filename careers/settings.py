@@ -3,6 +3,7 @@
 import os
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -21,6 +22,21 @@ def env_bool(name: str, default: bool = False) -> bool:
     if lowered in {"0", "false", "no", "off"}:
         return False
     raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}.")
+
+
+def env_origin(name: str, default: str) -> str:
+    """An absolute http(s) origin such as "https://example.org", without a trailing slash."""
+    value = os.environ.get(name) or default
+    try:
+        parts = urlsplit(value.strip())
+        parts.port  # noqa: B018 (parsing the port is what validates it)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name} is not a valid URL: {value!r}.") from error
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise ImproperlyConfigured(f"{name} must be an http(s) origin, not {value!r}.")
+    if parts.path.strip("/") or parts.query or parts.fragment or parts.username:
+        raise ImproperlyConfigured(f"{name} must be an origin with no path, not {value!r}.")
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def env_list(name: str, default: str = "") -> list[str]:
@@ -50,6 +66,8 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+# The public origin for canonical links, link previews, the sitemap and social cards.
+SITE_URL = env_origin("SITE_URL", "http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
     "careers",
@@ -61,6 +79,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_htmx",
 ]
 
@@ -98,6 +117,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "careers.context_processors.data_source",
+                "careers.context_processors.canonical_url",
             ],
         },
     },

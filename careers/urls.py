@@ -1,7 +1,9 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from careers.views import health, pages
+from careers.sitemaps import SITEMAPS
+from careers.views import cards, data, health, pages, seo
 
 careers_patterns = [
     path("", pages.role_list, name="role_list"),
@@ -9,10 +11,17 @@ careers_patterns = [
     path("skills/<slug:slug>/", pages.skill_detail, name="skill_detail"),
     path("faq/", pages.faq, name="faq"),
     path("about/", pages.about, name="about"),
+    path("card.png", cards.listing_card, name="listing_card"),
+    path("roles/<slug:slug>/card.png", cards.role_card, name="role_card"),
+    path("next-episode/card.png", cards.result_card, name="result_card"),
+    path("data/roles.json", data.roles_json, name="roles_json"),
+    path("data/roles.csv", data.roles_csv, name="roles_csv"),
 ]
 
 urlpatterns = [
     path("", include((careers_patterns, "careers"))),
+    path("robots.txt", seo.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("admin/", admin.site.urls),
     path("healthz", health.healthz, name="healthz"),
 ]

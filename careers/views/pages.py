@@ -14,6 +14,7 @@ from careers.models import (
     Source,
     Statistic,
 )
+from careers.structured_data import faq_page_data, occupation_data
 
 
 @require_GET
@@ -44,7 +45,11 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "careers/role_detail.html",
-        {"role": role, "place": ranking.role_place(role=role)},
+        {
+            "role": role,
+            "place": ranking.role_place(role=role),
+            "structured_data": occupation_data(role=role),
+        },
     )
 
 
@@ -66,7 +71,12 @@ def skill_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def faq(request: HttpRequest) -> HttpResponse:
-    return render(request, "careers/faq.html", {"entries": FaqEntry.objects.all()})
+    entries = list(FaqEntry.objects.all())
+    return render(
+        request,
+        "careers/faq.html",
+        {"entries": entries, "structured_data": faq_page_data(entries=entries)},
+    )
 
 
 @require_GET

@@ -1,0 +1,58 @@
+"""Social card images (see careers/social_cards.py), with ETags so unchanged cards answer 304."""
+
+from django.core.exceptions import BadRequest
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.views.decorators.http import require_GET
+
+from careers import social_cards
+from careers.models import ExperienceTier, Role
+
+MAX_YEARS = 60
+
+
+@require_GET
+def listing_card(request: HttpRequest) -> HttpResponse:
+    card = social_cards.listing_card(ranked=list(Role.objects.ranked()[:5]))
+    return card_response(request, card)
+
+
+@require_GET
+def role_card(request: HttpRequest, slug: str) -> HttpResponse:
+    ranked = list(Role.objects.ranked())
+    role = next((role for role in ranked if role.slug == slug), None)
+    if role is None:
+        raise Http404("No such role.")
+    return card_response(request, social_cards.role_card(role=role, rank=role.rank))
+
+
+@require_GET
+def result_card(request: HttpRequest) -> HttpResponse:
+    """`?role=<slug>&years=<n>`: the questionnaire's next role and the reader's years so far."""
+    role = Role.objects.filter(slug=request.GET.get("role", "")[:100]).first()
+    if role is None:
+        raise Http404("No such role.")
+    years = parse_years(request.GET.get("years"))
+    tiers = ExperienceTier.objects.all() if years is not None else []
+    tier = next((tier for tier in tiers if tier.contains_years(years)), None)
+    return card_response(request, social_cards.result_card(role=role, tier=tier))
+
+
+def parse_years(value: str | None) -> int | None:
+    if value is None or value == "":
+        return None
+    # isascii: str.isdigit also accepts digits such as "²" that int() refuses.
+    if not (value.isascii() and value.isdigit() and len(value) <= 2) or int(value) > MAX_YEARS:
+        raise BadRequest(f"years must be a whole number from 0 to {MAX_YEARS}.")
+    return int(value)
+
+
+def card_response(request: HttpRequest, card: social_cards.Card) -> HttpResponse:
+    etag = f'"{card.digest}"'
+    response = get_conditional_response(request, etag=etag)
+    if response is None:
+        response = HttpResponse(social_cards.card_png(card), content_type="image/png")
+    response["ETag"] = etag
+    # Short enough that a corrected salary reaches previews within the hour.
+    patch_cache_control(response, public=True, max_age=3600)
+    return response

@@ -1,0 +1,145 @@
+import io
+
+import pytest
+from django.core.cache import cache
+from PIL import Image
+
+from careers import social_cards
+from careers.models import ExperienceTier, Role
+from tests.factories import RoleFactory, build_catalogue
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def drawings(monkeypatch):
+    """Every card actually drawn, in order."""
+    drawn = []
+    draw = social_cards.draw_card
+
+    def counting_draw(card):
+        drawn.append(card)
+        return draw(card)
+
+    monkeypatch.setattr(social_cards, "draw_card", counting_draw)
+    return drawn
+
+
+def assert_is_a_social_card_png(response):
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    image = Image.open(io.BytesIO(response.content))
+    image.verify()
+    assert (image.format, image.size) == ("PNG", (1200, 630))
+
+
+def test_each_roles_card_is_a_1200_by_630_png(client, seed):
+    for role in Role.objects.all():
+        assert_is_a_social_card_png(client.get(f"/roles/{role.slug}/card.png"))
+
+
+def test_listing_and_result_cards_are_1200_by_630_pngs(client, seed):
+    assert_is_a_social_card_png(client.get("/card.png"))
+    assert_is_a_social_card_png(client.get("/next-episode/card.png?role=mlops-engineer&years=3"))
+    assert_is_a_social_card_png(client.get("/next-episode/card.png?role=mlops-engineer"))
+
+
+def test_role_card_shows_the_rank_and_both_pay_ranges(seed):
+    role = Role.objects.ranked().get(slug="principal-devops-engineer")
+    card = social_cards.role_card(role=role, rank=role.rank)
+    assert card.eyebrow.startswith("#1 of the Top 10")
+    assert ("Base salary (US)", "$200,000 – $280,000") in card.rows
+    assert ("Total compensation", "$400,000 – $600,000+") in card.rows
+    assert "Nucamp" in card.footer
+
+
+def test_listing_card_shows_the_top_five_in_rank_order(seed):
+    card = social_cards.listing_card(ranked=list(Role.objects.ranked()))
+    assert [label for label, _ in card.rows][:2] == [
+        "#1 Principal DevOps Engineer",
+        "#2 Staff Backend Engineer",
+    ]
+    assert len(card.rows) == 5
+
+
+def test_result_card_sets_the_next_role_beside_the_readers_tier(seed):
+    role = Role.objects.get(slug="site-reliability-engineer")
+    tier = next(tier for tier in ExperienceTier.objects.all() if tier.contains_years(4))
+    card = social_cards.result_card(role=role, tier=tier)
+    assert card.title == "Site Reliability Engineer"
+    assert ("Where I am: Mid level", "$140,000 – $220,000") in card.rows
+    png = social_cards.draw_result_card(role=role, tier=tier)
+    assert Image.open(io.BytesIO(png)).size == (1200, 630)
+
+
+def test_card_is_drawn_once_then_served_from_the_cache(client, seed, drawings):
+    first = client.get("/roles/mlops-engineer/card.png").content
+    second = client.get("/roles/mlops-engineer/card.png").content
+    assert first == second
+    assert len(drawings) == 1
+
+
+def test_card_is_redrawn_when_the_roles_pay_changes(client, seed, drawings):
+    before = client.get("/roles/mlops-engineer/card.png")
+    role = Role.objects.get(slug="mlops-engineer")
+    role.base_max = 290_000
+    role.save()  # as the admin does; a bulk update() would not tell the page cache
+    after = client.get("/roles/mlops-engineer/card.png")
+    assert len(drawings) == 2
+    assert ("Base salary (US)", "$134,000 – $290,000") in drawings[-1].rows
+    assert before["ETag"] != after["ETag"]
+
+
+def test_unchanged_card_answers_304_to_a_conditional_request(client, seed, drawings):
+    etag = client.get("/card.png")["ETag"]
+    response = client.get("/card.png", headers={"If-None-Match": etag})
+    assert response.status_code == 304
+    assert response.content == b""
+    assert len(drawings) == 1
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["role=mlops-engineer&years=x", "role=mlops-engineer&years=-1", "role=mlops-engineer&years=61"]
+    + ["role=mlops-engineer&years=" + "9" * 5000, "role=mlops-engineer&years=²"],
+)
+def test_result_card_refuses_malformed_years(client, seed, query):
+    assert client.get(f"/next-episode/card.png?{query}").status_code == 400
+
+
+# Addresses over 2,048 characters get a 400 before any view (careers/middleware.py).
+@pytest.mark.parametrize("query", ["", "role=no-such-role", "role=" + "x" * 1000])
+def test_result_card_for_an_unknown_role_is_not_found(client, seed, query):
+    assert client.get(f"/next-episode/card.png?{query}").status_code == 404
+
+
+def test_unknown_roles_card_is_not_found(client, seed):
+    assert client.get("/roles/no-such-role/card.png").status_code == 404
+
+
+def test_cards_draw_with_pillows_own_font_when_dejavu_is_missing(monkeypatch, tmp_path):
+    monkeypatch.setattr(social_cards, "FONT_DIR", tmp_path)
+    social_cards.font_name.cache_clear()
+    social_cards.font.cache_clear()
+    try:
+        role = RoleFactory.build(title="A very long role title " * 4)
+        png = social_cards.draw_card(social_cards.role_card(role=role, rank=3))
+    finally:
+        social_cards.font_name.cache_clear()
+        social_cards.font.cache_clear()
+    assert Image.open(io.BytesIO(png)).size == (1200, 630)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("count", [10, 200])
+def test_cards_run_one_query_at_any_size(client, django_assert_num_queries, count):
+    roles = build_catalogue(roles=count)
+    with django_assert_num_queries(1):
+        assert client.get(f"/roles/{roles[-1].slug}/card.png").status_code == 200
+    with django_assert_num_queries(1):
+        assert client.get("/card.png").status_code == 200
