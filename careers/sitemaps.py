@@ -48,7 +48,7 @@ class SkillSitemap(SiteUrlSitemap):
 class PageSitemap(SiteUrlSitemap):
     """Pages with no object of their own; add a URL name here when a public page is added."""
 
-    pages = ("careers:role_list", "careers:faq", "careers:about")
+    pages = ("careers:role_list", "careers:next_episode", "careers:faq", "careers:about")
 
     def items(self):
         return list(self.pages)

@@ -3,14 +3,17 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from careers.sitemaps import SITEMAPS
-from careers.views import cards, data, health, pages, seo
+from careers.views import cards, compare, data, health, pages, questionnaire, seo
 
 careers_patterns = [
     path("", pages.role_list, name="role_list"),
     path("roles/<slug:slug>/", pages.role_detail, name="role_detail"),
+    path("compare/", compare.role_comparison, name="compare"),
+    path("skills/", pages.skill_list, name="skill_list"),
     path("skills/<slug:slug>/", pages.skill_detail, name="skill_detail"),
     path("faq/", pages.faq, name="faq"),
     path("about/", pages.about, name="about"),
+    path("next-episode/", questionnaire.next_episode, name="next_episode"),
     path("card.png", cards.listing_card, name="listing_card"),
     path("roles/<slug:slug>/card.png", cards.role_card, name="role_card"),
     path("next-episode/card.png", cards.result_card, name="result_card"),

@@ -114,10 +114,10 @@ def test_sitemap_lists_every_role_skill_and_page_with_a_last_modified_date(clien
         assert entries[site + role.get_absolute_url()] == role.pay_as_of.isoformat()
     for skill in Skill.objects.all():
         assert site + skill.get_absolute_url() in entries
-    for path in ("/", "/faq/", "/about/"):
+    for path in ("/", "/next-episode/", "/faq/", "/about/"):
         assert entries[site + path] == "2026-01-15"
     assert all(entries.values())
-    assert len(entries) == Role.objects.count() + Skill.objects.count() + 3
+    assert len(entries) == Role.objects.count() + Skill.objects.count() + 4
 
 
 def test_sitemap_uses_site_url_whatever_host_the_request_names(client, seed, settings):
@@ -141,4 +141,4 @@ def test_sitemap_runs_a_fixed_number_of_queries(client, django_assert_num_querie
     build_catalogue(roles=count)
     with django_assert_num_queries(5):
         entries = sitemap_entries(client)
-    assert len(entries) == count + 6 + 3
+    assert len(entries) == count + 6 + 4

@@ -1,9 +1,11 @@
-from django.db.models import Max, Prefetch
+from django.db.models import Count, Max, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
 
-from careers import ranking
+from careers import charts, premium, ranking
+from careers.forms import listing_options
 from careers.models import (
     ExperienceTier,
     FaqEntry,
@@ -14,22 +16,34 @@ from careers.models import (
     Source,
     Statistic,
 )
+from careers.skill_index import skills_by_kind
 from careers.structured_data import faq_page_data, occupation_data
+from careers.views import HtmxHttpRequest
 
 
 @require_GET
-def role_list(request: HttpRequest) -> HttpResponse:
-    roles = list(ranking.ranked_roles())
-    return render(
-        request,
-        "careers/role_list.html",
-        {
-            "roles": roles,
-            "pay_as_of": max((role.pay_as_of for role in roles), default=None),
-            "tiers": ExperienceTier.objects.all(),
-            "fundamentals": Skill.objects.filter(is_fundamental=True),
-        },
-    )
+@vary_on_headers("HX-Request")
+def role_list(request: HtmxHttpRequest) -> HttpResponse:
+    options, form = listing_options(query=request.GET)
+    ranked = list(ranking.ranked_roles())
+    context = {
+        "roles": ranking.roles_for_listing(
+            roles=ranked, sort=options.sort, track=options.track, years=options.years
+        ),
+        "role_count": len(ranked),
+        "options": options,
+        "form": form,
+    }
+    if request.htmx and not request.htmx.history_restore_request:
+        return render(request, "careers/role_list.html#results", context)
+    context |= {
+        "pay_as_of": max((role.pay_as_of for role in ranked), default=None),
+        "chart": charts.ranking_chart(roles=ranked),
+        "ranked": ranked,
+        "tiers": ExperienceTier.objects.all(),
+        "fundamentals": Skill.objects.filter(is_fundamental=True),
+    }
+    return render(request, "careers/role_list.html", context)
 
 
 @require_GET
@@ -42,12 +56,18 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
         ),
         slug=slug,
     )
+    tiers = list(ExperienceTier.objects.all())
+    statistic = premium.specialization_premium() if premium.role_gets_premium(role=role) else None
     return render(
         request,
         "careers/role_detail.html",
         {
             "role": role,
             "place": ranking.role_place(role=role),
+            "tiers": tiers,
+            "chart": charts.role_and_tiers_chart(role=role, tiers=tiers),
+            "premium": premium.role_premium(role=role, statistic=statistic),
+            "statistic": statistic,
             "structured_data": occupation_data(role=role),
         },
     )
@@ -66,7 +86,30 @@ def skill_detail(request: HttpRequest, slug: str) -> HttpResponse:
         ),
         slug=slug,
     )
-    return render(request, "careers/skill_detail.html", {"skill": skill})
+    links = skill.role_skills.all()
+    statistic = (
+        premium.specialization_premium() if premium.skill_gets_premium(skill=skill) else None
+    )
+    return render(
+        request,
+        "careers/skill_detail.html",
+        {
+            "skill": skill,
+            "rows": premium.skill_premium_rows(skill=skill, links=links, statistic=statistic),
+            "statistic": statistic,
+            "role_count": Role.objects.count(),
+        },
+    )
+
+
+@require_GET
+def skill_list(request: HttpRequest) -> HttpResponse:
+    skills = Skill.objects.annotate(role_count=Count("role_skills"))
+    return render(
+        request,
+        "careers/skill_list.html",
+        {"groups": skills_by_kind(skills=skills), "role_count": Role.objects.count()},
+    )
 
 
 @require_GET

@@ -1,0 +1,116 @@
+"""Side-by-side comparison of two to four roles: which ones, and the skills they share."""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.http import QueryDict
+from django.urls import reverse
+
+from careers.models import Role, Skill
+from careers.premium import PremiumInDollars
+
+MIN_ROLES = 2
+MAX_ROLES = 4
+# More pieces than this cannot be a real comparison; stop reading a hostile query string early.
+MAX_REQUESTED = 20
+SHOWN_SLUG_LENGTH = 40
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The roles to compare, in the order asked for, and what was wrong with the request."""
+
+    roles: list[Role]
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def slugs(self) -> list[str]:
+        return [role.slug for role in self.roles]
+
+
+def requested_slugs(values: Iterable[str]) -> list[str]:
+    """`roles=a,b` and `roles=a&roles=b` (what a form of checkboxes sends) both read as [a, b]."""
+    pieces = (piece.strip() for value in values for piece in value.split(","))
+    return [piece for piece in pieces if piece][:MAX_REQUESTED]
+
+
+def shown_slug(slug: str) -> str:
+    return slug if len(slug) <= SHOWN_SLUG_LENGTH else slug[:SHOWN_SLUG_LENGTH] + "…"
+
+
+def select_roles(*, requested: Sequence[str], ranking: Sequence[Role]) -> Selection:
+    """Known roles in the order requested; unknown, repeated and surplus ones become problems."""
+    known = {role.slug: role for role in ranking}
+    chosen: list[Role] = []
+    problems: list[str] = []
+    for slug in requested:
+        role = known.get(slug)
+        if role is None:
+            problems.append(f"There is no role called “{shown_slug(slug)}” in the Top 10.")
+        elif role in chosen:
+            problems.append(f"{role.title} was asked for more than once; it is shown once.")
+        elif len(chosen) == MAX_ROLES:
+            problems.append(
+                f"At most {MAX_ROLES} roles fit side by side; {role.title} was left out."
+            )
+        else:
+            chosen.append(role)
+    return Selection(roles=chosen, problems=problems)
+
+
+def comparison_url(*, slugs: Sequence[str]) -> str:
+    """The canonical address of a comparison. Slugs need no escaping, so commas stay readable."""
+    url = reverse("careers:compare")
+    return f"{url}?roles={','.join(slugs)}" if slugs else url
+
+
+def is_canonical(*, query: QueryDict, slugs: Sequence[str]) -> bool:
+    """Whether the query string already reads `roles=a,b` (however its commas were escaped)."""
+    expected = {"roles": [",".join(slugs)]} if slugs else {}
+    return dict(query.lists()) == expected
+
+
+def role_skills(role: Role) -> list[Skill]:
+    """The role's skills in page order; `role_skills` must be prefetched with their skill."""
+    return [link.skill for link in role.role_skills.all()]
+
+
+def shared_skills(*, roles: Sequence[Role]) -> list[Skill]:
+    """Skills every one of the roles needs, in the first role's order."""
+    if len(roles) < MIN_ROLES:
+        return []
+    others = [{skill.pk for skill in role_skills(role)} for role in roles[1:]]
+    return [skill for skill in role_skills(roles[0]) if all(skill.pk in pks for pks in others)]
+
+
+def distinct_skills(*, role: Role, roles: Sequence[Role]) -> list[Skill]:
+    """Skills this role needs and none of the other compared roles does."""
+    elsewhere = {skill.pk for other in roles if other != role for skill in role_skills(other)}
+    return [skill for skill in role_skills(role) if skill.pk not in elsewhere]
+
+
+@dataclass(frozen=True)
+class ComparedRole:
+    role: Role
+    skills: list[tuple[Skill, bool]]  # each skill, and whether every compared role shares it
+    distinct: list[Skill]
+    remove_url: str
+    premium: PremiumInDollars | None = None
+
+
+def compare_roles(
+    *, roles: Sequence[Role], premiums: Sequence[PremiumInDollars | None] = ()
+) -> list[ComparedRole]:
+    """One column per role: its skills with the shared ones flagged, and a link without it."""
+    shared = {skill.pk for skill in shared_skills(roles=roles)}
+    premiums = list(premiums) or [None] * len(roles)
+    return [
+        ComparedRole(
+            role=role,
+            skills=[(skill, skill.pk in shared) for skill in role_skills(role)],
+            distinct=distinct_skills(role=role, roles=roles) if len(roles) > 1 else [],
+            remove_url=comparison_url(slugs=[other.slug for other in roles if other != role]),
+            premium=premium,
+        )
+        for role, premium in zip(roles, premiums, strict=True)
+    ]

@@ -1,0 +1,72 @@
+"""The article's specialization premium (cloud, security and AI) turned into dollars."""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from careers.models import Role, Skill, SkillKind, Statistic, Track
+
+SPECIALIZATION_PREMIUM = "specialization-premium"
+PREMIUM_TRACKS = frozenset({Track.CLOUD, Track.SECURITY, Track.ML})
+PREMIUM_SKILL_KINDS = frozenset({SkillKind.CLOUD, SkillKind.SECURITY, SkillKind.ML})
+
+
+@dataclass(frozen=True)
+class PremiumInDollars:
+    """What a percentage premium adds to a yearly amount (the basis), as a low-high span."""
+
+    low_percent: Decimal
+    high_percent: Decimal
+    basis: int
+    low: int
+    high: int
+
+
+def percent_of(amount: int, percent: Decimal) -> int:
+    return int((Decimal(amount) * percent / 100).to_integral_value(rounding=ROUND_HALF_UP))
+
+
+def premium_in_dollars(*, basis: float, statistic: Statistic) -> PremiumInDollars:
+    """The statistic's low and high percentages of `basis`, in whole dollars."""
+    whole_basis = int(Decimal(str(basis)).to_integral_value(rounding=ROUND_HALF_UP))
+    high_percent = statistic.high if statistic.high is not None else statistic.low
+    return PremiumInDollars(
+        low_percent=statistic.low,
+        high_percent=high_percent,
+        basis=whole_basis,
+        low=percent_of(whole_basis, statistic.low),
+        high=percent_of(whole_basis, high_percent),
+    )
+
+
+def specialization_premium() -> Statistic | None:
+    """The article's premium figure, or None before the statistics are loaded."""
+    return Statistic.objects.select_related("source").filter(slug=SPECIALIZATION_PREMIUM).first()
+
+
+def role_gets_premium(*, role: Role) -> bool:
+    return role.track in PREMIUM_TRACKS
+
+
+def skill_gets_premium(*, skill: Skill) -> bool:
+    return skill.kind in PREMIUM_SKILL_KINDS
+
+
+def role_premium(*, role: Role, statistic: Statistic | None) -> PremiumInDollars | None:
+    """The premium on the role's base-salary midpoint, where the article says it applies."""
+    if statistic is None or not role_gets_premium(role=role):
+        return None
+    return premium_in_dollars(basis=role.base_midpoint, statistic=statistic)
+
+
+def skill_premium_rows(*, skill: Skill, links, statistic: Statistic | None) -> list[tuple]:
+    """Each (role link, premium on that role's base midpoint); None where it does not apply."""
+    applies = statistic is not None and skill_gets_premium(skill=skill)
+    return [
+        (
+            link,
+            premium_in_dollars(basis=link.role.base_midpoint, statistic=statistic)
+            if applies
+            else None,
+        )
+        for link in links
+    ]

@@ -1,0 +1,56 @@
+from django.db.models import Prefetch, prefetch_related_objects
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import push_url
+
+from careers import charts, compare, premium
+from careers.models import Role, RoleSkill
+from careers.views import HtmxHttpRequest
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def role_comparison(request: HtmxHttpRequest) -> HttpResponse:
+    ranking = list(Role.objects.ranked())
+    requested = compare.requested_slugs(request.GET.getlist("roles"))
+    selection = compare.select_roles(requested=requested, ranking=ranking)
+    canonical = compare.comparison_url(slugs=selection.slugs)
+    partial = bool(request.htmx) and not request.htmx.history_restore_request
+    is_short = compare.is_canonical(query=request.GET, slugs=selection.slugs)
+    if not partial and not selection.problems and not is_short:
+        # A form of checkboxes sends roles=a&roles=b; share the short form instead.
+        return redirect(canonical)
+    context = comparison_context(roles=selection.roles, ranking=ranking)
+    context |= {"problems": selection.problems, "canonical_url": canonical}
+    if partial:
+        # htmx swaps only successful responses, so problems show as an inline notice.
+        response = render(request, "careers/compare.html#comparison", context)
+        return push_url(response, canonical)
+    status = 400 if selection.problems else 200
+    return render(request, "careers/compare.html", context, status=status)
+
+
+def comparison_context(*, roles: list[Role], ranking: list[Role]) -> dict:
+    prefetch_related_objects(
+        roles,
+        Prefetch(
+            "role_skills", queryset=RoleSkill.objects.select_related("skill").order_by("order")
+        ),
+        "stages",
+    )
+    needs_premium = any(premium.role_gets_premium(role=role) for role in roles)
+    statistic = premium.specialization_premium() if needs_premium else None
+    premiums = [premium.role_premium(role=role, statistic=statistic) for role in roles]
+    return {
+        "columns": compare.compare_roles(roles=roles, premiums=premiums),
+        "shared": compare.shared_skills(roles=roles),
+        "addable": [role for role in ranking if role not in roles],
+        "can_add": len(roles) < compare.MAX_ROLES,
+        "slugs": [role.slug for role in roles],
+        "chart": charts.ranking_chart(roles=roles) if roles else None,
+        "statistic": statistic,
+        "min_roles": compare.MIN_ROLES,
+        "max_roles": compare.MAX_ROLES,
+    }

@@ -1,0 +1,134 @@
+"""Sorting, filtering and comparing in a real browser, with htmx and without JavaScript."""
+
+import re
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+
+def mark_page(page: Page) -> None:
+    """Leave a flag on the window: it survives htmx swaps but not a full page load."""
+    page.evaluate("window.stillSamePage = true")
+
+
+def expect_same_page(page: Page) -> None:
+    assert page.evaluate("window.stillSamePage === true"), "the page reloaded instead of swapping"
+
+
+def first_card_title(page: Page):
+    return page.locator(".role-card__title").first
+
+
+def test_sorting_swaps_the_list_in_place_and_pushes_the_url(page: Page, site):
+    page.goto(site + "/")
+    mark_page(page)
+    page.get_by_label("Sort by").select_option("fastest")
+    expect(page).to_have_url(re.compile(r"sort=fastest"))
+    expect(first_card_title(page)).to_have_text("Rank 6: MLOps Engineer")
+    expect(page.get_by_role("status")).to_contain_text("sorted by fastest to reach")
+    expect_same_page(page)
+
+
+def test_filtering_by_track_and_experience_swaps_in_place(page: Page, site):
+    page.goto(site + "/")
+    mark_page(page)
+    page.get_by_label("Track").select_option("backend")
+    expect(page).to_have_url(re.compile(r"track=backend"))
+    expect(page.locator(".role-card")).to_have_count(3)
+    page.get_by_label("Experience you have").select_option("8")
+    expect(page).to_have_url(re.compile(r"years=8"))
+    expect(page.locator(".role-card")).to_have_count(2)
+    expect(page.get_by_role("status")).to_contain_text("Showing 2 of 10 roles")
+    expect_same_page(page)
+
+
+def test_a_shared_sorted_address_reopens_the_same_view(page: Page, site):
+    page.goto(site + "/?sort=base&track=backend")
+    expect(page.locator(".role-card")).to_have_count(3)
+    expect(first_card_title(page)).to_have_text("Rank 2: Staff Backend Engineer")
+    expect(page.get_by_label("Sort by")).to_have_value("base")
+    expect(page.get_by_label("Track")).to_have_value("backend")
+
+
+def test_building_a_comparison_with_htmx_pushes_each_step(page: Page, site):
+    page.goto(site + "/compare/")
+    mark_page(page)
+    page.get_by_label("First role").select_option("cloud-architect")
+    page.get_by_role("button", name="Add").click()
+    expect(page).to_have_url(site + "/compare/?roles=cloud-architect")
+    page.get_by_label("Add a role").select_option("mlops-engineer")
+    page.get_by_role("button", name="Add").click()
+    expect(page).to_have_url(site + "/compare/?roles=cloud-architect,mlops-engineer")
+    expect(page.get_by_role("columnheader", name=re.compile("MLOps Engineer"))).to_be_visible()
+    expect(page.get_by_role("heading", name="Skills they all need")).to_be_visible()
+    page.get_by_role("link", name="Remove Cloud Architect").click()
+    expect(page).to_have_url(site + "/compare/?roles=mlops-engineer")
+    expect(page.get_by_text("Add at least one more role")).to_be_visible()
+    expect_same_page(page)
+    page.go_back()
+    expect(page).to_have_url(site + "/compare/?roles=cloud-architect,mlops-engineer")
+    expect(page.get_by_role("columnheader", name=re.compile("Cloud Architect"))).to_be_visible()
+
+
+def test_ticking_roles_on_the_listing_opens_their_comparison(page: Page, site):
+    page.goto(site + "/")
+    page.get_by_label("Compare Staff Backend Engineer").check()
+    page.get_by_label("Compare Platform Engineer").check()
+    page.get_by_role("button", name="Compare selected roles").click()
+    expect(page).to_have_url(site + "/compare/?roles=staff-backend-engineer,platform-engineer")
+    expect(page.get_by_role("heading", name="Side by side", exact=True)).to_be_visible()
+
+
+def test_the_role_page_compare_control_leads_to_the_comparison(page: Page, site):
+    page.goto(site + "/roles/cloud-architect/")
+    page.get_by_label("Compare with").select_option("devsecops-engineer")
+    page.get_by_role("button", name="Compare", exact=True).click()
+    expect(page).to_have_url(site + "/compare/?roles=cloud-architect,devsecops-engineer")
+
+
+@pytest.fixture
+def no_js_page(browser: Browser):
+    context = browser.new_context(java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+def test_without_javascript_the_controls_are_a_plain_get_form(no_js_page: Page, site):
+    page = no_js_page
+    page.goto(site + "/")
+    page.get_by_label("Sort by").select_option("fastest")
+    page.get_by_label("Track").select_option("security")
+    page.get_by_role("button", name="Show roles").click()
+    expect(page).to_have_url(re.compile(r"/\?sort=fastest&track=security&years="))
+    expect(page.locator(".role-card")).to_have_count(1)
+    expect(first_card_title(page)).to_have_text("Rank 8: DevSecOps Engineer")
+
+
+def test_without_javascript_a_comparison_is_built_with_forms_and_links(no_js_page: Page, site):
+    page = no_js_page
+    page.goto(site + "/compare/")
+    page.get_by_label("First role").select_option("site-reliability-engineer")
+    page.get_by_role("button", name="Add").click()
+    expect(page).to_have_url(site + "/compare/?roles=site-reliability-engineer")
+    page.get_by_label("Add a role").select_option("platform-engineer")
+    page.get_by_role("button", name="Add").click()
+    expect(page).to_have_url(site + "/compare/?roles=site-reliability-engineer,platform-engineer")
+    page.get_by_role("link", name="Remove Site Reliability Engineer").click()
+    expect(page).to_have_url(site + "/compare/?roles=platform-engineer")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/roles/principal-devops-engineer/",
+        "/compare/?roles=cloud-architect,mlops-engineer,devsecops-engineer,backend-architect",
+    ],
+)
+def test_charts_fit_a_phone_screen_without_sideways_scrolling(page: Page, site, path):
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(site + path)
+    chart = page.get_by_role("img", name=re.compile("pay"))
+    expect(chart).to_be_visible()
+    assert chart.bounding_box()["width"] <= 375
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375

@@ -1,0 +1,134 @@
+from types import SimpleNamespace
+
+from careers.charts import (
+    PLOT_LEFT,
+    PLOT_RIGHT,
+    ROW_HEIGHT,
+    TOP,
+    BandInput,
+    axis_top,
+    band_chart,
+    band_input,
+    ranking_chart,
+    role_and_tiers_chart,
+    short_dollars,
+    tier_label,
+)
+
+
+def band(**overrides) -> BandInput:
+    fields = {
+        "label": "Role",
+        "base_min": 100_000,
+        "base_max": 200_000,
+        "total_min": 200_000,
+        "total_max": 400_000,
+    }
+    return BandInput(**(fields | overrides))
+
+
+def test_axis_ends_at_the_highest_figure_rounded_up_to_a_tick():
+    assert axis_top(amount=750_000) == 800_000
+    assert axis_top(amount=600_000) == 600_000
+    assert axis_top(amount=140_000) == 150_000
+    assert axis_top(amount=0) == 50_000
+
+
+def test_axis_labels_are_short_dollar_amounts():
+    assert [short_dollars(n) for n in (0, 50_000, 800_000, 1_200_000)] == [
+        "$0",
+        "$50k",
+        "$800k",
+        "$1.2M",
+    ]
+
+
+def test_bars_sit_on_one_shared_axis_from_zero():
+    chart = band_chart(items=[band(total_max=400_000), band(base_min=0, base_max=100_000)])
+    first, second = chart.rows
+    assert first.total.end == PLOT_RIGHT
+    assert second.base.x == PLOT_LEFT
+    assert first.base.x == second.base.end == PLOT_LEFT + (PLOT_RIGHT - PLOT_LEFT) / 4
+
+
+def test_ticks_run_from_zero_to_the_axis_top():
+    chart = band_chart(items=[band(total_max=750_000)])
+    assert [tick.label for tick in chart.ticks][0] == "$0"
+    assert chart.ticks[-1].label == "$800k"
+    assert chart.ticks[-1].x == PLOT_RIGHT
+    assert len(chart.ticks) == 9
+
+
+def test_a_reported_peak_is_marked_and_widens_the_axis():
+    chart = band_chart(items=[band(total_max=600_000, peak=750_000), band()])
+    assert chart.has_peak
+    assert chart.rows[0].peak_x == PLOT_LEFT + (PLOT_RIGHT - PLOT_LEFT) * 750 / 800
+    assert chart.rows[1].peak_x is None
+    assert len(chart.rows[0].peak_points.split()) == 4
+
+
+def test_open_ended_tops_get_an_arrowhead_past_the_bar():
+    chart = band_chart(items=[band(total_open_ended=True)])
+    row = chart.rows[0]
+    assert chart.has_open_ended
+    assert row.total.open_ended and not row.base.open_ended
+    tip = row.total.arrow_points.split()[1]
+    assert float(tip.split(",")[0]) > row.total.end
+
+
+def test_rows_stack_downwards_and_the_chart_grows_with_them():
+    chart = band_chart(items=[band(), band(), band()])
+    assert [row.label_y for row in chart.rows] == [
+        TOP + 14,
+        TOP + 14 + ROW_HEIGHT,
+        TOP + 14 + 2 * ROW_HEIGHT,
+    ]
+    assert chart.axis_y == TOP + 3 * ROW_HEIGHT
+    assert chart.view_box == f"0 0 {chart.width} {chart.height}"
+    assert chart.height > chart.axis_y
+
+
+def test_an_empty_chart_still_has_an_axis():
+    chart = band_chart(items=[])
+    assert chart.rows == []
+    assert chart.ticks[0].label == "$0"
+
+
+def pay_item(**fields) -> SimpleNamespace:
+    """A stand-in for a role or a tier: anything with the pay-range fields."""
+    pay = {
+        "base_min": 135_000,
+        "base_max": 180_000,
+        "base_max_open_ended": False,
+        "total_min": 220_000,
+        "total_max": 350_000,
+        "total_max_open_ended": False,
+    }
+    return SimpleNamespace(**(pay | fields))
+
+
+def test_ranking_chart_labels_rows_with_rank_and_marks_the_peak():
+    role = pay_item(rank=1, title="Principal", total_max=600_000, total_peak=750_000)
+    chart = ranking_chart(roles=[role])
+    assert chart.rows[0].label == "1. Principal"
+    assert chart.rows[0].peak_x is not None
+
+
+def test_role_chart_puts_the_role_first_and_highlighted_then_the_tiers():
+    role = pay_item(title="Cloud Architect", total_peak=None)
+    tier = pay_item(name="Senior", years_min=6, years_max=10)
+    chart = role_and_tiers_chart(role=role, tiers=[tier])
+    assert [row.label for row in chart.rows] == ["Cloud Architect", "Senior tier (6–10 years)"]
+    assert [row.highlight for row in chart.rows] == [True, False]
+    assert chart.rows[1].peak_x is None
+
+
+def test_band_input_reads_the_open_ended_flags():
+    item = band_input(pay_item(total_max_open_ended=True), label="Tier")
+    assert item.total_open_ended and not item.base_open_ended
+    assert item.peak is None
+
+
+def test_the_open_ended_top_tier_reads_as_years_and_more():
+    tier = SimpleNamespace(name="Staff/Principal", years_min=10, years_max=None)
+    assert tier_label(tier) == "Staff/Principal tier (10+ years)"

@@ -1,0 +1,170 @@
+import pytest
+from pytest_django.asserts import assertContains, assertNotContains
+
+from careers.forms import MAX_QUERY_LENGTH
+from tests.factories import ExperienceTierFactory, build_catalogue
+
+URL = "/next-episode/"
+HTMX = {"HX-Request": "true"}
+RESULT = "years=4&background=devops&knows=linux,git&likes=security&priority=pay"
+
+
+def test_first_visit_shows_step_one_as_a_whole_page(client, seed):
+    response = client.get(URL)
+    assert response.status_code == 200
+    assertContains(response, "<html", count=1)
+    assertContains(response, "What's my next episode?")
+    assertContains(response, "Step 1 of 3")
+    assertContains(response, '<a href="/next-episode/" aria-current="page">Next episode</a>')
+    assertContains(response, 'src="/static/js/questionnaire.js"')
+    assertContains(response, '<input type="hidden" name="step" value="2">', html=True)
+
+
+def test_htmx_gets_only_the_step_fragment_and_the_address_to_push(client, seed):
+    response = client.get(f"{URL}?step=2&years=4&background=devops", headers=HTMX)
+    assert response.status_code == 200
+    assertNotContains(response, "<html")
+    assertNotContains(response, "<h1>")
+    assertContains(response, "<title>Step 2 of 3: What you already know")
+    assertContains(response, "Step 2 of 3")
+    assertContains(response, 'value="kubernetes"')
+    assert response["HX-Push-Url"] == f"{URL}?step=2&years=4&background=devops"
+
+
+def test_htmx_history_restore_gets_the_whole_page(client, seed):
+    headers = HTMX | {"HX-History-Restore-Request": "true"}
+    response = client.get(f"{URL}?step=2&years=4&background=devops", headers=headers)
+    assertContains(response, "<html", count=1)
+    assert "HX-Push-Url" not in response
+
+
+def test_a_plain_form_submission_is_redirected_to_the_short_address(client, seed):
+    response = client.get(
+        f"{URL}?step=3&years=4&background=devops&knows=linux&knows=git&likes=&priority="
+    )
+    assert response.status_code == 302
+    assert response["Location"] == f"{URL}?step=3&years=4&background=devops&knows=linux,git"
+
+
+def test_htmx_form_submission_pushes_the_short_address(client, seed):
+    response = client.get(f"{URL}?years=4&background=devops&knows=linux&knows=git", headers=HTMX)
+    assert response["HX-Push-Url"] == f"{URL}?years=4&background=devops&knows=linux,git"
+
+
+def test_result_shows_season_next_episode_skill_gaps_fits_and_permalink(client, seed):
+    response = client.get(f"{URL}?{RESULT}")
+    assert response.status_code == 200
+    content = response.content.decode()
+    for heading in (
+        "Your current season",
+        "Your next episode",
+        "Skills to build first",
+        "Roles that fit your storyline",
+    ):
+        assert f"<h3>{heading}</h3>" in content
+    assert "$95,000 – $135,000" in content  # the Mid tier's base pay
+    assert 'href="/roles/devsecops-engineer/"' in content
+    assert "out of 10" in content
+    assert "(shared fundamental)" in content
+    assertContains(response, "Start over")
+
+
+def test_result_is_its_own_canonical_address_with_its_own_preview_card(client, seed):
+    content = client.get(f"{URL}?{RESULT}").content.decode()
+    permalink = f"http://127.0.0.1:8000{URL}?{RESULT}".replace("&", "&amp;")
+    assert f'<link rel="canonical" href="{permalink}">' in content
+    assert f'Link to this page: <a href="{permalink}">' in content
+    card = "http://127.0.0.1:8000/next-episode/card.png?role=devsecops-engineer&amp;years=4"
+    assert f'<meta property="og:image" content="{card}">' in content
+    assert '<meta property="og:title" content="My next episode: ' in content
+
+
+def test_a_step_keeps_the_questionnaires_plain_canonical_address(client, seed):
+    response = client.get(f"{URL}?step=2&years=4&background=devops")
+    assertContains(response, '<link rel="canonical" href="http://127.0.0.1:8000/next-episode/">')
+
+
+def test_the_permalink_reproduces_exactly_the_same_result(client, seed):
+    first = client.get(f"{URL}?{RESULT}").content
+    assert client.get(f"{URL}?{RESULT}").content == first
+
+
+def test_going_back_from_the_result_keeps_every_answer(client, seed):
+    response = client.get(f"{URL}?step=3&{RESULT}")
+    assertContains(response, "Step 3 of 3")
+    assertContains(response, 'value="security" id="id_likes_1" checked')
+    assertContains(response, 'value="pay" required id="id_priority_0" checked')
+    for hidden in (
+        '<input type="hidden" name="years" value="4">',
+        '<input type="hidden" name="background" value="devops">',
+        '<input type="hidden" name="knows" value="linux,git">',
+    ):
+        assertContains(response, hidden, html=True)
+    assertNotContains(response, 'name="step"')  # step 3 submits to the result
+
+
+@pytest.mark.parametrize(
+    ("query", "step", "message"),
+    [
+        ("step=2&background=devops", 1, "This field is required."),
+        ("step=2&years=abc&background=devops", 1, "Enter a whole number."),
+        ("step=2&years=-1&background=devops", 1, "greater than or equal to 0"),
+        ("step=2&years=999&background=devops", 1, "less than or equal to 50"),
+        ("step=2&years=4&background=astronaut", 1, "astronaut is not one of the available"),
+        ("step=3&years=4&background=devops&knows=linux,lockpicking", 2, "lockpicking is not one"),
+        (f"{RESULT.replace('security', 'knitting')}", 3, "knitting is not one"),
+        ("years=4&background=devops&likes=security", 3, "This field is required."),
+        (f"{RESULT.replace('pay', 'fame')}", 3, "fame is not one"),
+    ],
+)
+def test_bad_answers_get_an_inline_message_on_their_own_step(client, seed, query, step, message):
+    response = client.get(f"{URL}?{query}", headers=HTMX)
+    assert response.status_code == 200
+    assertContains(response, f"Step {step} of 3")
+    assertContains(response, 'class="errorlist"')
+    assertContains(response, message)
+    assertContains(response, 'aria-invalid="true"')
+
+
+def test_hostile_values_are_shown_escaped_and_never_run(client, seed):
+    hostile = "<script>alert(1)</script>"
+    response = client.get(f"{URL}?years=4&background={hostile}&priority=pay", follow=True)
+    assert response.status_code == 200
+    assertNotContains(response, "<script>alert(1)</script>")
+    assertContains(response, "&lt;script&gt;")
+
+
+def test_an_oversized_query_string_starts_over_with_a_message(client, seed):
+    response = client.get(f"{URL}?years=4&knows={'x' * MAX_QUERY_LENGTH}")
+    assert response.status_code == 200
+    assertContains(response, "too long")
+    assertContains(response, "Step 1 of 3")
+    assertNotContains(response, "xxxxxxxx")
+
+
+def test_an_unknown_step_number_falls_back_to_step_one(client, seed):
+    response = client.get(f"{URL}?step=99&years=4", follow=True)
+    assertContains(response, "Step 1 of 3")
+    assert response.redirect_chain == [(f"{URL}?step=1&years=4", 302)]
+
+
+def test_the_questionnaire_refuses_post(client, seed):
+    assert client.post(URL).status_code == 405
+
+
+def test_without_role_data_the_result_says_so_instead_of_failing(client, db):
+    response = client.get(f"{URL}?{RESULT.replace('knows=linux,git&', '')}")
+    assert response.status_code == 200
+    assertContains(response, "has not been loaded yet")
+
+
+@pytest.mark.parametrize("roles", [10, 200])
+def test_the_result_takes_the_same_few_queries_whatever_the_number_of_roles(
+    client, db, django_assert_num_queries, roles
+):
+    """Tiers, roles, stages and skills each come in one query, so more roles cost no more."""
+    ExperienceTierFactory.create_batch(2)
+    build_catalogue(roles=roles)
+    with django_assert_num_queries(4):
+        response = client.get(f"{URL}?years=4&background=devops&priority=pay")
+    assert len(response.context["storyline"].fits) == 5
