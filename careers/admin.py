@@ -1,4 +1,7 @@
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+from simple_history.admin import SimpleHistoryAdmin
 
 from careers import formatting
 from careers.models import (
@@ -62,15 +65,47 @@ class PayComparisonInline(admin.StackedInline):
     )
 
 
+class SourcedPayFormSet(BaseInlineFormSet):
+    """Every role has pay figures, so it must keep at least one source backing them."""
+
+    def clean(self):
+        super().clean()
+        kept = [
+            form
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE", False)
+        ]
+        if not kept:
+            raise ValidationError(
+                "A role's pay figures need at least one source: add the report they come from."
+            )
+
+
 class RoleSourceInline(admin.TabularInline):
     model = RoleSource
-    extra = 0
+    formset = SourcedPayFormSet
     autocomplete_fields = ("source",)
+
+    def get_extra(self, request, obj=None, **kwargs):
+        return 1 if obj is None else 0  # a new role starts with a row for its first source
 
 
 @admin.register(Role)
-class RoleAdmin(PayColumnsMixin, admin.ModelAdmin):
-    list_display = ("title", "track", "base_range", "total_range", "season", "pay_as_of")
+class RoleAdmin(PayColumnsMixin, SimpleHistoryAdmin):
+    # Salary columns are editable in the list for quick bulk edits; the list's forms run the
+    # same model validation as the change form. The formatted ranges show the result.
+    list_display = (
+        "title",
+        "base_range",
+        "base_min",
+        "base_max",
+        "total_range",
+        "total_min",
+        "total_max",
+        "total_peak",
+        "pay_as_of",
+    )
+    list_editable = ("base_min", "base_max", "total_min", "total_max", "total_peak")
     list_filter = ("track",)
     search_fields = ("title", "aliases", "summary")
     prepopulated_fields = {"slug": ("title",)}
@@ -80,12 +115,17 @@ class RoleAdmin(PayColumnsMixin, admin.ModelAdmin):
         (
             "Pay (US dollars a year)",
             {
+                "description": (
+                    "Saving a changed figure sets “pay as of” to today, unless you change"
+                    " the date yourself. Every change is listed in the history and on the"
+                    " public “What changed” page."
+                ),
                 "fields": (
                     ("base_min", "base_max", "base_max_open_ended"),
                     ("total_min", "total_max", "total_max_open_ended"),
                     ("total_peak", "total_peak_note"),
                     "pay_as_of",
-                )
+                ),
             },
         ),
         (
@@ -106,14 +146,14 @@ class RoleAdmin(PayColumnsMixin, admin.ModelAdmin):
 
 
 @admin.register(ExperienceTier)
-class ExperienceTierAdmin(PayColumnsMixin, admin.ModelAdmin):
+class ExperienceTierAdmin(PayColumnsMixin, SimpleHistoryAdmin):
     list_display = ("name", "order", "years_min", "years_max", "base_range", "total_range")
     search_fields = ("name",)
     prepopulated_fields = {"slug": ("name",)}
 
 
 @admin.register(Skill)
-class SkillAdmin(admin.ModelAdmin):
+class SkillAdmin(SimpleHistoryAdmin):
     list_display = ("name", "kind", "is_fundamental")
     list_filter = ("kind", "is_fundamental")
     search_fields = ("name", "description")
@@ -121,7 +161,7 @@ class SkillAdmin(admin.ModelAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(SimpleHistoryAdmin):
     list_display = ("name", "title", "kind")
     list_filter = ("kind",)
     search_fields = ("name", "title")
@@ -129,7 +169,7 @@ class SourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Statistic)
-class StatisticAdmin(admin.ModelAdmin):
+class StatisticAdmin(SimpleHistoryAdmin):
     list_display = ("label", "low", "high", "unit", "source")
     list_filter = ("unit",)
     list_select_related = ("source",)
@@ -137,14 +177,14 @@ class StatisticAdmin(admin.ModelAdmin):
 
 
 @admin.register(FaqEntry)
-class FaqEntryAdmin(admin.ModelAdmin):
+class FaqEntryAdmin(SimpleHistoryAdmin):
     list_display = ("question", "order")
     search_fields = ("question", "answer")
     prepopulated_fields = {"slug": ("question",)}
 
 
 @admin.register(CareerStage)
-class CareerStageAdmin(admin.ModelAdmin):
+class CareerStageAdmin(SimpleHistoryAdmin):
     list_display = ("role", "order", "years_min", "years_max", "title")
     list_filter = ("role",)
     list_select_related = ("role",)
@@ -152,8 +192,26 @@ class CareerStageAdmin(admin.ModelAdmin):
 
 
 @admin.register(PayComparison)
-class PayComparisonAdmin(PayColumnsMixin, admin.ModelAdmin):
+class PayComparisonAdmin(PayColumnsMixin, SimpleHistoryAdmin):
     list_display = ("label", "role", "base_range", "total_range")
     list_filter = ("role",)
     list_select_related = ("role",)
     search_fields = ("label", "role__title")
+
+
+@admin.register(RoleSkill)
+class RoleSkillAdmin(SimpleHistoryAdmin):
+    list_display = ("role", "skill", "importance", "order")
+    list_filter = ("importance", "role")
+    list_select_related = ("role", "skill")
+    search_fields = ("role__title", "skill__name")
+    autocomplete_fields = ("skill",)
+
+
+@admin.register(RoleSource)
+class RoleSourceAdmin(SimpleHistoryAdmin):
+    list_display = ("role", "source", "backs")
+    list_filter = ("backs", "role")
+    list_select_related = ("role", "source")
+    search_fields = ("role__title", "source__name")
+    autocomplete_fields = ("source",)

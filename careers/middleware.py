@@ -1,8 +1,14 @@
-"""Small request and response guards that Django does not ship."""
+"""Small request guards and response headers that Django does not ship.
+
+The admin's headers keep it out of caches and search engines.
+"""
+
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import add_never_cache_headers
 
 # Browser features the site never uses, switched off for it and anything it might embed.
 # Web Share and the clipboard stay available for the share controls.
@@ -51,3 +57,21 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
+
+
+def admin_privacy(get_response: Callable[[HttpRequest], HttpResponse]):
+    """Every response under the admin prefix, even a 404 or a lockout, is never cached or indexed.
+
+    Django's admin already marks most of its views never_cache; this also covers its static
+    catalogue, unknown admin URLs and the pages other apps answer there (django-axes' lockout).
+    """
+    prefix = f"/{settings.ADMIN_URL}"
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        response = get_response(request)
+        if request.path_info.startswith(prefix):
+            add_never_cache_headers(response)
+            response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+    return middleware

@@ -3,8 +3,16 @@
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
-RANGE_LABELS = {"base": "base salary", "total": "total compensation", "years": "years"}
+from careers.validation import (
+    YEARS_MESSAGE,
+    pay_range_errors,
+    raise_errors,
+    range_message,
+    reversed_range_error,
+)
 
 
 def ordered_range(prefix: str, *, name: str, nullable: bool = False) -> models.CheckConstraint:
@@ -13,11 +21,8 @@ def ordered_range(prefix: str, *, name: str, nullable: bool = False) -> models.C
     condition = Q(**{f"{low}__lte": F(high)})
     if nullable:
         condition |= Q(**{f"{low}__isnull": True}) | Q(**{f"{high}__isnull": True})
-    label = RANGE_LABELS[prefix]
     return models.CheckConstraint(
-        condition=condition,
-        name=name,
-        violation_error_message=f"The lowest {label} must not be above the highest {label}.",
+        condition=condition, name=name, violation_error_message=range_message(prefix)
     )
 
 
@@ -32,6 +37,16 @@ def positive(field: str, *, name: str) -> models.CheckConstraint:
 class SlugManager(models.Manager):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
+
+
+PAY_RANGE_FIELDS = (
+    "base_min",
+    "base_max",
+    "base_max_open_ended",
+    "total_min",
+    "total_max",
+    "total_max_open_ended",
+)
 
 
 class PayRange(models.Model):
@@ -50,6 +65,10 @@ class PayRange(models.Model):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        raise_errors(pay_range_errors(self))
 
     @property
     def base_midpoint(self) -> float:
@@ -71,6 +90,9 @@ class ExperienceTier(PayRange):
     summary = models.TextField(blank=True)
 
     objects = SlugManager()
+    history = HistoricalRecords()
+
+    PAY_FIELDS = PAY_RANGE_FIELDS
 
     class Meta:
         ordering = ["order"]
@@ -87,6 +109,11 @@ class ExperienceTier(PayRange):
 
     def natural_key(self):
         return (self.slug,)
+
+    def clean(self):
+        errors = pay_range_errors(self)
+        errors |= reversed_range_error(self, "years_min", "years_max", message=YEARS_MESSAGE)
+        raise_errors(errors)
 
     def contains_years(self, years: int) -> bool:
         return self.years_min <= years and (self.years_max is None or years <= self.years_max)
@@ -163,6 +190,9 @@ class Role(PayRange):
     pay_as_of = models.DateField(help_text="When the pay figures were last checked.")
 
     objects = SlugManager.from_queryset(RoleQuerySet)()
+    history = HistoricalRecords()
+
+    PAY_FIELDS = PAY_RANGE_FIELDS + ("total_peak",)
 
     class Meta:
         ordering = ["title"]
@@ -193,6 +223,36 @@ class Role(PayRange):
     def get_absolute_url(self):
         return reverse("careers:role_detail", kwargs={"slug": self.slug})
 
+    def clean(self):
+        errors = pay_range_errors(self)
+        peak, top = self.total_peak, self.total_max
+        if peak is not None and top is not None and peak <= top:
+            errors["total_peak"] = (
+                "A reported peak extends the range, so it must be above the highest"
+                " total compensation."
+            )
+        errors |= reversed_range_error(
+            self,
+            "experience_min_years",
+            "experience_max_years",
+            message=YEARS_MESSAGE,
+        )
+        raise_errors(errors)
+
+    def save(self, **kwargs):
+        if self.pk and self.pay_changed_without_new_date():
+            self.pay_as_of = timezone.localdate()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "pay_as_of"}
+        super().save(**kwargs)
+
+    def pay_changed_without_new_date(self) -> bool:
+        """True when a pay figure differs from the stored one and the editor kept the old date."""
+        stored = type(self).objects.filter(pk=self.pk).values(*self.PAY_FIELDS, "pay_as_of").first()
+        if stored is None or stored["pay_as_of"] != self.pay_as_of:
+            return False
+        return any(stored[name] != getattr(self, name) for name in self.PAY_FIELDS)
+
     @property
     def alias_list(self) -> list[str]:
         return [alias.strip() for alias in self.aliases.split(",") if alias.strip()]
@@ -217,6 +277,7 @@ class CareerStage(models.Model):
     description = models.TextField(blank=True)
 
     objects = RoleNaturalKeyManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["role", "order"]
@@ -232,6 +293,9 @@ class CareerStage(models.Model):
         return (self.role.slug, self.order)
 
     natural_key.dependencies = ["careers.role"]
+
+    def clean(self):
+        raise_errors(reversed_range_error(self, "years_min", "years_max", message=YEARS_MESSAGE))
 
 
 class SkillKind(models.TextChoices):
@@ -258,6 +322,7 @@ class Skill(models.Model):
     )
 
     objects = SlugManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -290,6 +355,7 @@ class RoleSkill(models.Model):
     order = models.PositiveSmallIntegerField(default=0, help_text="Position on the role page.")
 
     objects = RoleSkillManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["role", "order"]
@@ -333,6 +399,7 @@ class PayComparison(models.Model):
     focus = models.CharField(max_length=120, blank=True)
 
     objects = RoleNaturalKeyManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["role", "order"]
@@ -344,8 +411,26 @@ class PayComparison(models.Model):
             positive("total_min", name="comparison_total_min_positive"),
         ]
 
+    PAY_FIELDS = PAY_RANGE_FIELDS + ("total_average", "base_note", "total_note")
+
     def __str__(self):
         return f"{self.role}: {self.label}"
+
+    def clean(self):
+        raise_errors(pay_range_errors(self))
+
+    def save(self, **kwargs):
+        """A changed row is a change to its role's pay data, so the role's as-of date moves too."""
+        changed = self.pk and self.pay_changed()
+        super().save(**kwargs)
+        if changed:
+            Role.objects.filter(pk=self.role_id).update(pay_as_of=timezone.localdate())
+
+    def pay_changed(self) -> bool:
+        stored = type(self).objects.filter(pk=self.pk).values(*self.PAY_FIELDS).first()
+        return stored is not None and any(
+            stored[name] != getattr(self, name) for name in self.PAY_FIELDS
+        )
 
     def natural_key(self):
         return (self.role.slug, self.order)
@@ -371,6 +456,7 @@ class Source(models.Model):
     description = models.TextField(blank=True, help_text="What it backs, in our words.")
 
     objects = SlugManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name", "title"]
@@ -401,6 +487,7 @@ class RoleSource(models.Model):
     backs = models.CharField(max_length=10, choices=Backs.choices)
 
     objects = RoleSourceManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["role", "source"]
@@ -436,6 +523,7 @@ class Statistic(models.Model):
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="statistics")
 
     objects = SlugManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["slug"]
@@ -461,6 +549,7 @@ class FaqEntry(models.Model):
     answer = models.TextField()
 
     objects = SlugManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order"]

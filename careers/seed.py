@@ -1,4 +1,4 @@
-"""The fixture files that hold the article's data, in load order."""
+"""The fixture files that hold the article's data, in load order, and the models each holds."""
 
 SEED_FIXTURES = (
     "tiers",
@@ -12,3 +12,16 @@ SEED_FIXTURES = (
     "statistics",
     "faq",
 )
+
+SEED_MODELS = {
+    "tiers": "careers.experiencetier",
+    "skills": "careers.skill",
+    "sources": "careers.source",
+    "roles": "careers.role",
+    "stages": "careers.careerstage",
+    "role_skills": "careers.roleskill",
+    "comparisons": "careers.paycomparison",
+    "role_sources": "careers.rolesource",
+    "statistics": "careers.statistic",
+    "faq": "careers.faqentry",
+}

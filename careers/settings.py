@@ -1,7 +1,8 @@
 """Settings for Next Episode, read from the environment (see README, "Configuration")."""
 
 import os
-from datetime import date
+import re
+from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -53,6 +54,16 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
 
 
+def env_path_prefix(name: str, default: str) -> str:
+    """A URL prefix such as "admin/" or "staff/desk/": slug-like segments, each ending in "/"."""
+    value = os.environ.get(name) or default
+    if not re.fullmatch(r"(?:[\w-]+/)+", value):
+        raise ImproperlyConfigured(
+            f"{name} must look like 'admin/' or 'staff/desk/' (no leading slash), not {value!r}."
+        )
+    return value
+
+
 DEBUG = env_bool("DJANGO_DEBUG")
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
@@ -81,6 +92,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django_htmx",
+    "simple_history",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -101,6 +114,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+    "careers.middleware.admin_privacy",
+    # Last, as django-axes asks: it turns a lockout raised during login into a 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "careers.urls"
@@ -223,3 +240,17 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {"django": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False}},
 }
+# The admin. A prefix of your own keeps drive-by scanners off the login page; see README.
+ADMIN_URL = env_path_prefix("DJANGO_ADMIN_URL", "admin/")
+
+# django-axes: five failed logins for one username from one address lock that pair out for
+# fifteen minutes (429). It needs `request` in authenticate(), so tests sign in with force_login.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "careers/login_locked.html"

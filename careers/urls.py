@@ -1,9 +1,10 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from careers.sitemaps import SITEMAPS
-from careers.views import cards, compare, data, health, pages, questionnaire, seo
+from careers.views import cards, changes, compare, data, health, pages, questionnaire, seo
 
 careers_patterns = [
     path("", pages.role_list, name="role_list"),
@@ -13,6 +14,7 @@ careers_patterns = [
     path("skills/<slug:slug>/", pages.skill_detail, name="skill_detail"),
     path("faq/", pages.faq, name="faq"),
     path("about/", pages.about, name="about"),
+    path("changes/", changes.change_list, name="change_list"),
     path("next-episode/", questionnaire.next_episode, name="next_episode"),
     path("card.png", cards.listing_card, name="listing_card"),
     path("roles/<slug:slug>/card.png", cards.role_card, name="role_card"),
@@ -25,6 +27,6 @@ urlpatterns = [
     path("", include((careers_patterns, "careers"))),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", health.healthz, name="healthz"),
 ]

@@ -9,8 +9,8 @@ from careers.seed import SEED_FIXTURES
 
 @pytest.fixture
 def seed(db):
-    """The article's real data, as `make run` loads it."""
-    call_command("loaddata", *SEED_FIXTURES, verbosity=0)
+    """The article's real data, as `make run` loads it (with a first history record each)."""
+    call_command("load_fixtures", verbosity=0)
 
 
 @pytest.fixture(scope="module")

@@ -22,6 +22,8 @@ VARIABLES = (
     "DJANGO_CONN_MAX_AGE",
     "DJANGO_STATIC_ROOT",
     "DJANGO_LOG_LEVEL",
+    "DJANGO_ADMIN_URL",
+    "SITE_URL",
 )
 PRODUCTION = {
     "DJANGO_SECRET_KEY": "a-production-like-key-9f8e7d6c5b4a39281706f5e4d3c2b1a0-zyxwvutsrq",

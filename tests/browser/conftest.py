@@ -6,8 +6,6 @@ import shutil
 import pytest
 from django.core.management import call_command
 
-from careers.seed import SEED_FIXTURES
-
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls in the
 # test body are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -34,5 +32,5 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture
 def site(live_server, transactional_db):
     """The live site's base URL, with the article's data loaded."""
-    call_command("loaddata", *SEED_FIXTURES, verbosity=0)
+    call_command("load_fixtures", verbosity=0)
     return live_server.url

@@ -1,0 +1,19 @@
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from careers.pay_changes import pay_edits
+from careers.views import HtmxHttpRequest
+
+EDITS_PER_PAGE = 20
+
+
+@require_GET
+def change_list(request: HtmxHttpRequest) -> HttpResponse:
+    """Every edit to a published pay figure, newest first, with no staff names."""
+    template_name = "careers/change_list.html"
+    if request.htmx and not request.htmx.history_restore_request:
+        template_name += "#results"  # the pager swaps only the log itself
+    page = Paginator(pay_edits(), EDITS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, template_name, {"page": page})
