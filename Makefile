@@ -5,22 +5,42 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_ENV := DJANGO_DEBUG=true
+# `make serve` on loopback: production settings, with a throwaway key and plain http unless the
+# environment says otherwise (see README, "Configuration").
+LOOPBACK_HOSTS := 127.0.0.1,localhost
+SERVE_ENV = DJANGO_SECRET_KEY=$(or $(DJANGO_SECRET_KEY),$(shell $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')) \
+	DJANGO_ALLOWED_HOSTS=$(or $(DJANGO_ALLOWED_HOSTS),$(LOOPBACK_HOSTS)) \
+	DJANGO_SECURE_SSL_REDIRECT=$(or $(DJANGO_SECURE_SSL_REDIRECT),false)
+WORKERS ?= 3
+PG_TEST_URL := postgres://postgres@127.0.0.1:5432/careers
+REDIS_TEST_URL := redis://127.0.0.1:6379/0
 
 TOOLS_STAMP := .tools/node_modules/.installed
 
-.PHONY: run test lint format browsers fonts java tools audit clean
+.PHONY: run serve bench test test-postgres lint format browsers fonts java tools audit lock clean
 
-$(STAMP): pyproject.toml
+# requirements.lock pins every package, dependencies of dependencies too (`make lock`).
+$(STAMP): pyproject.toml requirements.lock
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is required"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet -c requirements.lock -e ".[dev]"
 	touch $@
 
 run: $(STAMP) fonts
 	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
 	$(DEV_ENV) $(BIN)/python manage.py load_fixtures
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+serve: $(STAMP) fonts
+	$(SERVE_ENV) $(BIN)/python manage.py migrate --no-input
+	$(SERVE_ENV) $(BIN)/python manage.py load_fixtures
+	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	$(SERVE_ENV) $(BIN)/gunicorn careers.wsgi --bind 127.0.0.1:8000 --workers $(WORKERS) --access-logfile -
+
+bench: $(STAMP)
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+	$(BIN)/python -m tests.bench
 
 browsers:
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
@@ -56,6 +76,21 @@ format: $(STAMP)
 test: $(STAMP) tools fonts lint
 	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
+	@$(MAKE) --no-print-directory test-postgres
+
+# The suite again on PostgreSQL (and Redis when it answers); browser tests and the multi-server
+# test ran in the first pass and are left out here to keep it short.
+test-postgres: $(STAMP)
+	@if $(BIN)/python -m tests.servers postgres; then \
+		echo "== The suite again on PostgreSQL ($(PG_TEST_URL))"; \
+		env DATABASE_URL=$(PG_TEST_URL) $$($(BIN)/python -m tests.servers redis && echo REDIS_URL=$(REDIS_TEST_URL)) \
+			$(BIN)/pytest --ignore=tests/browser -m "not multi_server"; \
+	else \
+		echo "== PostgreSQL is not reachable at 127.0.0.1:5432: the PostgreSQL run was SKIPPED (SQLite only)."; \
+	fi
+
+lock: $(STAMP)
+	$(BIN)/pip freeze --exclude-editable > requirements.lock
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .tools/node_modules

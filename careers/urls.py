@@ -4,7 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from careers.sitemaps import SITEMAPS
-from careers.views import cards, changes, compare, data, pages, questionnaire, seo
+from careers.views import cards, changes, compare, data, health, pages, questionnaire, seo
 
 careers_patterns = [
     path("", pages.role_list, name="role_list"),
@@ -28,4 +28,5 @@ urlpatterns = [
     path("robots.txt", seo.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(settings.ADMIN_URL, admin.site.urls),
+    path("healthz", health.healthz, name="healthz"),
 ]

@@ -1,7 +1,9 @@
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 
+from careers.page_cache import bump_data_version
 from careers.seed import SEED_FIXTURES
 
 
@@ -22,3 +24,12 @@ def seed_once(django_db_setup, django_db_blocker):
         call_command("loaddata", *SEED_FIXTURES, verbosity=0)
         yield
         transaction.set_rollback(True)
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache(settings):
+    """Each test starts with no cached pages, so it sees what its own data renders."""
+    if settings.REDIS_URL:
+        bump_data_version()  # the Redis server may be shared: drop only this run's pages
+    else:
+        cache.clear()

@@ -19,3 +19,14 @@ STORAGES = {
 # Serve static files straight from static/ without a collectstatic step.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# The test client speaks plain http; tests that need https ask for it (`secure=True`).
+SECURE_SSL_REDIRECT = False
+# Pages are cached as in production, in a cache each test starts empty (tests/conftest.py).
+PAGE_CACHE_SECONDS = 600
+if REDIS_URL:  # noqa: F405
+    # Several suites may share one Redis and one PostgreSQL server: keep this run's keys and
+    # test database apart from theirs.
+    CACHES["default"]["KEY_PREFIX"] = f"tests-{os.getpid()}"  # noqa: F405
+if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": f"test_careers_{os.getpid()}"}  # noqa: F405
