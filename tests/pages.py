@@ -36,6 +36,7 @@ PAGES = (
     SitePage("faq", "/faq/"),
     SitePage("about", "/about/"),
     SitePage("not-found", "/roles/no-such-role/", status=404),
+    SitePage("bad-request", "/?sort=" + "x" * 3000, status=400),
     SitePage("listing-filtered", "/?sort=base&track=backend&years=8"),
     SitePage("listing-no-match", "/?track=security&years=0"),
     SitePage("compare-start", "/compare/"),
