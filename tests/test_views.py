@@ -70,6 +70,13 @@ def test_unknown_addresses_get_the_sites_404_page(client, seed, path):
     assert "We could not find that page" in response.content.decode()
 
 
+def test_error_pages_ask_not_to_be_indexed_and_name_no_canonical_address(client, seed):
+    content = client.get("/roles/no-such-role/").content.decode()
+    assert '<meta name="robots" content="noindex">' in content
+    assert 'rel="canonical"' not in content
+    assert "og:url" not in content
+
+
 def test_reading_pages_refuse_post(client, seed):
     assert client.post("/").status_code == 405
 
