@@ -258,6 +258,20 @@ class Role(PayRange):
         return [alias.strip() for alias in self.aliases.split(",") if alias.strip()]
 
 
+class Background(models.TextChoices):
+    """Where a person stands now: the jobs the article's paths start from or pass through."""
+
+    SWITCHER = "switcher", "Switching from a non-tech job"
+    SELF_TAUGHT = "self-taught", "Self-taught or student"
+    BACKEND = "backend", "Backend developer"
+    FRONTEND = "frontend", "Frontend developer"
+    SYSADMIN = "sysadmin", "Systems administrator or IT support"
+    DEVOPS = "devops", "DevOps or cloud"
+    SRE = "sre", "Site reliability or operations"
+    DATA = "data", "Data or machine learning"
+    SECURITY = "security", "Security"
+
+
 class RoleNaturalKeyManager(models.Manager):
     def get_by_natural_key(self, role_slug, order):
         return self.get(role__slug=role_slug, order=order)
@@ -298,6 +312,51 @@ class CareerStage(models.Model):
         raise_errors(reversed_range_error(self, "years_min", "years_max", message=YEARS_MESSAGE))
 
 
+class StageNaturalKeyManager(models.Manager):
+    def get_by_natural_key(self, role_slug, order, other):
+        return self.get(stage__role__slug=role_slug, stage__order=order, **{self.other: other})
+
+
+class StageEntryManager(StageNaturalKeyManager):
+    other = "background"
+
+
+class StageEntry(models.Model):
+    """A job the article names as this step of the path ("0-2 years as a systems administrator,
+    junior DevOps, or network engineer"): people with that background already stand on it."""
+
+    stage = models.ForeignKey(CareerStage, on_delete=models.CASCADE, related_name="entries")
+    background = models.CharField(max_length=20, choices=Background.choices)
+
+    objects = StageEntryManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["stage", "background"]
+        verbose_name_plural = "stage entries"
+        constraints = [
+            models.UniqueConstraint(fields=["stage", "background"], name="stage_entry_unique"),
+            models.CheckConstraint(
+                condition=Q(background__in=Background.values),
+                name="stage_entry_known_background",
+                violation_error_message="Choose one of the listed backgrounds.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.stage}: {self.get_background_display()}"
+
+    def natural_key(self):
+        return (*self.stage.natural_key(), self.background)
+
+    natural_key.dependencies = ["careers.careerstage"]
+
+
+class StagePurpose(models.TextChoices):
+    ASSUMES = "assumes", "Needed to step in"
+    BUILDS = "builds", "What the step builds"
+
+
 class SkillKind(models.TextChoices):
     LANGUAGE = "language", "Languages"
     DATA = "data", "Data and APIs"
@@ -335,6 +394,47 @@ class Skill(models.Model):
 
     def get_absolute_url(self):
         return reverse("careers:skill_detail", kwargs={"slug": self.slug})
+
+
+class StageSkillManager(StageNaturalKeyManager):
+    other = "skill__slug"
+
+
+class StageSkill(models.Model):
+    """A skill the article ties to one step of a path: one it assumes you bring, or one the step
+    is about. Rows of a stage that share an `either_group` above 0 are alternatives ("Go or
+    Rust"): any one of them meets the need."""
+
+    stage = models.ForeignKey(CareerStage, on_delete=models.CASCADE, related_name="stage_skills")
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="stage_skills")
+    purpose = models.CharField(max_length=10, choices=StagePurpose.choices)
+    either_group = models.PositiveSmallIntegerField(
+        default=0, help_text="0 when needed on its own; rows with the same number are alternatives."
+    )
+    order = models.PositiveSmallIntegerField(help_text="Alternatives are suggested in this order.")
+
+    objects = StageSkillManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["stage", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["stage", "skill"], name="stage_skill_unique"),
+            models.UniqueConstraint(fields=["stage", "order"], name="stage_skill_unique_order"),
+            models.CheckConstraint(
+                condition=Q(purpose__in=StagePurpose.values),
+                name="stage_skill_known_purpose",
+                violation_error_message="Choose whether the step assumes or builds the skill.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.stage}: {self.skill} ({self.get_purpose_display()})"
+
+    def natural_key(self):
+        return (*self.stage.natural_key(), self.skill.slug)
+
+    natural_key.dependencies = ["careers.careerstage", "careers.skill"]
 
 
 class Importance(models.IntegerChoices):

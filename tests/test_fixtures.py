@@ -1,6 +1,7 @@
 """The seed fixtures hold the article's figures exactly, and load cleanly and repeatably."""
 
 from decimal import Decimal
+from pathlib import Path
 from typing import NamedTuple
 
 import pytest
@@ -18,6 +19,9 @@ from careers.models import (
     RoleSource,
     Skill,
     Source,
+    StageEntry,
+    StagePurpose,
+    StageSkill,
     Statistic,
 )
 from careers.seed import SEED_FIXTURES
@@ -63,6 +67,8 @@ SEEDED_MODELS = [
     RoleSource,
     Statistic,
     FaqEntry,
+    StageEntry,
+    StageSkill,
 ]
 
 EXPECTED_COUNTS = {
@@ -76,6 +82,8 @@ EXPECTED_COUNTS = {
     RoleSource: 17,
     Statistic: 4,
     FaqEntry: 5,
+    StageEntry: 36,
+    StageSkill: 138,
 }
 
 
@@ -564,3 +572,272 @@ def test_faq_answer_quotes_the_article_figures(seed, order):
     assert entry.question.endswith("?")
     for figure in FAQ_FIGURES[order]:
         assert figure in entry.answer
+
+
+# --------------------------------------------------------------------------- stage facts
+
+ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_00750c055221331c.txt"
+
+
+class StageFacts(NamedTuple):
+    """What the article says one step of a path is: the jobs that stand on it, what it assumes
+    you bring and what it builds. A tuple inside a list is "any one of these"."""
+
+    entries: tuple = ()
+    assumes: tuple = ()
+    builds: tuple = ()
+    passage: str = ""
+
+
+PYTHON_OR_BASH = ("python", "bash")
+STAGE_FACTS = {
+    ("principal-devops-engineer", 1): StageFacts(
+        ("backend", "devops"),
+        ("python", "sql", "ci-cd", "docker", "cloud"),
+        ("linux", "git"),
+        "0-2 years as a Junior DevOps/Cloud/Backend engineer learning Linux, Git, CI/CD, and cloud"
+        " basics",
+    ),
+    ("principal-devops-engineer", 2): StageFacts(
+        ("devops", "sre"), passage="3-5 years as a mid-level DevOps or SRE"
+    ),
+    ("principal-devops-engineer", 3): StageFacts(
+        ("devops",), passage="6-9 years as a Senior DevOps/Platform engineer"
+    ),
+    ("principal-devops-engineer", 4): StageFacts(
+        assumes=("cloud", "docker", "kubernetes", ("terraform", "cloudformation"), "observability"),
+        passage="Infrastructure as Code (Terraform or CloudFormation), and observability stacks",
+    ),
+    ("staff-backend-engineer", 1): StageFacts(
+        ("backend",),
+        (
+            ("python", "go", "java", "rust"),
+            "sql",
+            "rest-grpc-apis",
+            "git",
+            "linux",
+            "docker",
+            "cloud",
+        ),
+        passage="get comfortable with Git, Linux, Docker, and a major cloud provider",
+    ),
+    ("staff-backend-engineer", 2): StageFacts(
+        ("backend",), passage="3-5 years as a Backend Engineer"
+    ),
+    ("staff-backend-engineer", 3): StageFacts(
+        ("backend",), passage="6-9 years as a Senior Backend Engineer"
+    ),
+    ("staff-backend-engineer", 4): StageFacts(
+        assumes=(("python", "go", "java", "rust"), "sql", "microservices", "event-driven-design"),
+        passage="You need to understand microservices, event-driven design",
+    ),
+    ("backend-architect", 1): StageFacts(
+        ("backend",),
+        ("rest-grpc-apis", "sql", "cloud"),
+        passage="build and ship real APIs, get comfortable with SQL and cloud deployments",
+    ),
+    ("backend-architect", 2): StageFacts(
+        ("backend",), passage="then spend several years owning entire services, leading projects"
+    ),
+    ("backend-architect", 3): StageFacts(
+        ("backend",), passage="gradually taking on cross-team responsibilities"
+    ),
+    ("backend-architect", 4): StageFacts(
+        assumes=(
+            ("python", "java", "go", "rust"),
+            "sql",
+            "system-design-patterns",
+            "security-fundamentals",
+        ),
+        passage="security fundamentals like authentication, authorization, and encryption",
+    ),
+    ("cloud-architect", 1): StageFacts(
+        ("backend", "devops", "sre"),
+        ("cloud", "infrastructure-as-code"),
+        passage="learn IaC from day one instead of relying only on web consoles",
+    ),
+    ("cloud-architect", 2): StageFacts(
+        ("devops",), passage="3-5 years as a Cloud or Platform Engineer"
+    ),
+    ("cloud-architect", 3): StageFacts(
+        ("devops",), passage="6-9+ years as a senior cloud/DevOps engineer leading migrations"
+    ),
+    ("cloud-architect", 4): StageFacts(
+        assumes=(
+            "cloud",
+            "networking",
+            "security-fundamentals",
+            "iam",
+            ("terraform", "cloudformation"),
+            "cost-management",
+        ),
+        passage="security fundamentals (IAM, KMS, encryption, compliance), and Infrastructure as"
+        " Code tools like Terraform or CloudFormation",
+    ),
+    ("site-reliability-engineer", 1): StageFacts(
+        ("devops", "sysadmin"),
+        ("linux", "networking", "ci-cd", "docker", "cloud"),
+        passage="get comfortable with Linux, networking basics, automation, CI/CD, containers,"
+        " and cloud",
+    ),
+    ("site-reliability-engineer", 2): StageFacts(
+        ("devops", "sre"),
+        builds=("slos-incident-management",),
+        passage="then layer on reliability practices and incident management",
+    ),
+    ("site-reliability-engineer", 3): StageFacts(("sre",), passage="6-9 years as a Senior SRE"),
+    ("site-reliability-engineer", 4): StageFacts(
+        assumes=(("python", "go"), "linux", "networking", "docker", "kubernetes", "observability"),
+        passage="fluency with containers and Kubernetes. You also live in observability tools",
+    ),
+    ("mlops-engineer", 1): StageFacts(
+        ("backend", "data", "devops"),
+        ("python", "sql", "ci-cd", "docker", "cloud"),
+        passage="backend and DevOps fundamentals with Python, SQL, CI/CD, Docker, and cloud"
+        " deployments",
+    ),
+    ("mlops-engineer", 2): StageFacts(
+        ("data",),
+        builds=("ml-pipelines",),
+        passage="3-5 years moving into a dedicated ML Engineer or MLOps Engineer role",
+    ),
+    ("mlops-engineer", 3): StageFacts(
+        assumes=(
+            "python",
+            ("pytorch", "tensorflow", "scikit-learn"),
+            "docker",
+            "kubernetes",
+            "ci-cd",
+            "infrastructure-as-code",
+            ("mlflow", "kubeflow", "sagemaker", "vertex-ai"),
+        ),
+        passage="ML-specific tools like MLflow, Kubeflow, SageMaker, or Vertex AI",
+    ),
+    ("platform-engineer", 1): StageFacts(
+        ("backend", "devops"),
+        ("git", "linux", "docker", "ci-cd", "cloud"),
+        passage="getting comfortable with Git, Linux, Docker, CI/CD, and at least one major cloud",
+    ),
+    ("platform-engineer", 2): StageFacts(
+        ("devops",),
+        builds=("kubernetes",),
+        passage="maintaining shared CI/CD, clusters, and internal tooling",
+    ),
+    ("platform-engineer", 3): StageFacts(
+        assumes=(
+            "docker",
+            "kubernetes",
+            "ci-cd",
+            "terraform",
+            ("python", "go"),
+            "developer-experience",
+        ),
+        passage="think like product designers for developers",
+    ),
+    ("devsecops-engineer", 1): StageFacts(
+        ("backend", "devops"),
+        ("linux", "git", "ci-cd", "docker", "cloud"),
+        passage="getting comfortable with Linux, Git, CI/CD, Docker, and a major cloud provider",
+    ),
+    ("devsecops-engineer", 2): StageFacts(
+        ("devops", "security"),
+        builds=("owasp-top-10", "cryptography", "oauth-oidc", "sast-dast"),
+        passage="OWASP Top 10, basic cryptography, auth/authorization patterns, and hands-on"
+        " experience adding scanners",
+    ),
+    ("devsecops-engineer", 3): StageFacts(
+        assumes=(
+            "ci-cd",
+            "docker",
+            "kubernetes",
+            "cloud",
+            "sast-dast",
+            "container-security",
+            "secrets-management",
+            "iam",
+        ),
+        passage="SAST/DAST and dependency scanners, container and image security tools, secrets"
+        " management",
+    ),
+    ("infrastructure-engineer", 1): StageFacts(
+        ("devops", "sysadmin"),
+        ("linux", "networking", PYTHON_OR_BASH, "infrastructure-as-code", "cloud"),
+        passage="practice scripting in Python or Bash, and start using IaC and a major cloud",
+    ),
+    ("infrastructure-engineer", 2): StageFacts(
+        ("devops",), passage="3-5 years as an Infrastructure or Cloud Engineer"
+    ),
+    ("infrastructure-engineer", 3): StageFacts(
+        assumes=(
+            "linux",
+            "networking",
+            ("terraform", "ansible"),
+            "infrastructure-as-code",
+            "observability",
+        ),
+        passage="Infrastructure as Code tools like Terraform or Ansible are non-negotiable",
+    ),
+    ("senior-backend-go-rust", 1): StageFacts(
+        ("backend",),
+        (("python", "javascript-node", "java"), "rest-grpc-apis", "sql", "testing"),
+        passage="HTTP, REST, SQL, testing, logging, deployment",
+    ),
+    ("senior-backend-go-rust", 2): StageFacts(
+        builds=(("go", "rust"), "concurrency-performance"),
+        passage="3-5 years gradually specializing in Go or Rust",
+    ),
+    ("senior-backend-go-rust", 3): StageFacts(
+        assumes=(
+            ("go", "rust"),
+            "concurrency-performance",
+            "rest-grpc-apis",
+            "sql",
+            "docker",
+            "ci-cd",
+        ),
+        passage="deep mastery of Go or Rust, including concurrency patterns",
+    ),
+}
+
+
+def stage_needs(stage: CareerStage, purpose: str) -> tuple:
+    rows = [row for row in stage.stage_skills.all() if row.purpose == purpose]
+    needs, groups = [], {}
+    for row in sorted(rows, key=lambda row: row.order):
+        if row.either_group == 0:
+            needs.append(row.skill.slug)
+        elif row.either_group in groups:
+            groups[row.either_group].append(row.skill.slug)
+        else:
+            groups[row.either_group] = [row.skill.slug]
+            needs.append(groups[row.either_group])
+    return tuple(tuple(need) if isinstance(need, list) else need for need in needs)
+
+
+def test_every_stage_has_its_facts_in_the_table(seed):
+    stages = {
+        (stage.role.slug, stage.order) for stage in CareerStage.objects.select_related("role")
+    }
+    assert stages == set(STAGE_FACTS)
+
+
+@pytest.mark.parametrize(("slug", "order"), list(STAGE_FACTS))
+def test_stage_entries_and_skills_match_the_article(seed, slug, order):
+    facts = STAGE_FACTS[(slug, order)]
+    stage = CareerStage.objects.get(role__slug=slug, order=order)
+    entries = tuple(sorted(stage.entries.values_list("background", flat=True)))
+    assert entries == facts.entries
+    assert stage_needs(stage, StagePurpose.ASSUMES) == facts.assumes
+    assert stage_needs(stage, StagePurpose.BUILDS) == facts.builds
+
+
+@pytest.mark.skipif(not ARTICLE.exists(), reason="the article is not beside this checkout")
+@pytest.mark.parametrize(("slug", "order"), list(STAGE_FACTS))
+def test_each_stage_fact_cites_a_passage_the_article_really_has(slug, order):
+    assert STAGE_FACTS[(slug, order)].passage in ARTICLE.read_text().replace("’", "'")
+
+
+def test_the_last_step_of_a_path_is_never_held_by_job_title_alone(seed):
+    """The role itself is reached by years and skills, so no background stands on it."""
+    for role in Role.objects.prefetch_related("stages__entries"):
+        assert not role.stages.all().reverse()[0].entries.exists()

@@ -1,0 +1,250 @@
+"""The questionnaire's answers: its three step forms and their short query-string form.
+
+A result's address reads `?years=4&background=devops&knows=linux,git&likes=security&priority=pay`
+(plus `&pay=150000` when given). Without JavaScript, checkboxes submit `knows=linux&knows=git`;
+both spellings are read, and `canonical_query()` writes the short one.
+"""
+
+import math
+import re
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django import forms
+from django.db import models
+from django.http import QueryDict
+
+from careers.models import Background
+from careers.questionnaire.catalogue import Catalogue, SkillInfo
+
+MAX_YEARS = 50
+MAX_PAY = 5_000_000
+# Longer than any honest set of answers (every skill ticked included); anything beyond is
+# refused before parsing.
+MAX_QUERY_LENGTH = 2000
+LIST_FIELDS = ("knows", "likes")
+ANSWER_FIELDS = ("years", "background", "pay", "knows", "likes", "priority")
+# HTML's "valid floating-point number", the only kind a number input's value may hold.
+HTML_NUMBER = re.compile(r"-?(\d+(\.\d+)?|\.\d+)([eE][-+]?\d+)?")
+
+
+class Interest(models.TextChoices):
+    BACKEND = "backend", "Backend systems and APIs"
+    RELIABILITY = "reliability", "Reliability and keeping systems up"
+    SECURITY = "security", "Security"
+    AI = "ai", "AI and machine learning"
+    CLOUD = "cloud", "Cloud architecture"
+    PERFORMANCE = "performance", "Performance and systems programming"
+    PLATFORMS = "platforms", "Developer platforms"
+    DATA = "data", "Data and APIs"
+    LEADERSHIP = "leadership", "Architecture and leadership"
+
+
+class Priority(models.TextChoices):
+    PAY = "pay", "Higher pay, even if it takes longer"
+    TIME = "time", "Getting there sooner, even for less pay"
+
+
+# Years outside a tech job do not move anyone along these paths.
+BACKGROUNDS_STARTING_AT_ENTRY = frozenset({Background.SWITCHER, Background.SELF_TAUGHT})
+
+
+@dataclass(frozen=True)
+class Answers:
+    years: int
+    background: str
+    knows: frozenset[str]
+    likes: tuple[str, ...]
+    priority: str
+    pay: int | None = None  # current total pay a year, in dollars, when given
+
+    @property
+    def years_in_tech(self) -> int:
+        return 0 if self.background in BACKGROUNDS_STARTING_AT_ENTRY else self.years
+
+
+def listed_values(query: QueryDict, name: str) -> list[str]:
+    """`a,b` and `a&a=b` alike, without blanks or repeats, in the order given."""
+    values = (item.strip() for raw in query.getlist(name) for item in raw.split(","))
+    return list(dict.fromkeys(value for value in values if value))
+
+
+class CommaSeparatedCheckboxes(forms.CheckboxSelectMultiple):
+    def value_from_datadict(self, data, files, name):
+        return listed_values(data, name)
+
+
+class NumberOnlyInput(forms.NumberInput):
+    """Shows a refused answer again only if it is a number: `value="abc"` is not valid HTML."""
+
+    def format_value(self, value):
+        text = super().format_value(value)
+        return text if text is not None and HTML_NUMBER.fullmatch(text) else None
+
+
+class StepForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")  # labels and legends read as plain phrases
+        super().__init__(*args, **kwargs)
+
+
+class WhereYouAreForm(StepForm):
+    title = "Where you are now"
+    years = forms.IntegerField(
+        label="Years of professional experience",
+        min_value=0,
+        max_value=MAX_YEARS,
+        help_text="Count every year of paid work, in tech or not. Enter 0 if you are starting out.",
+        widget=NumberOnlyInput(attrs={"inputmode": "numeric"}),
+    )
+    background = forms.ChoiceField(
+        label="Your background right now",
+        choices=Background.choices,
+        widget=forms.RadioSelect,
+    )
+    pay = forms.IntegerField(
+        label="Your total pay a year, in US dollars (optional)",
+        required=False,
+        min_value=0,
+        max_value=MAX_PAY,
+        help_text="Base plus bonus and stock. Leave it empty and we compare with your season's"
+        " typical pay instead. It stays in the page address only.",
+        widget=NumberOnlyInput(attrs={"inputmode": "numeric"}),
+    )
+
+
+class WhatYouKnowForm(StepForm):
+    title = "What you already know"
+    knows = forms.MultipleChoiceField(
+        label="Skills you already use",
+        required=False,
+        widget=CommaSeparatedCheckboxes,
+    )
+
+    def __init__(self, *args, catalogue: Catalogue, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["knows"].choices = [(skill.slug, skill.name) for skill in catalogue.skills]
+        common = common_skills(catalogue=catalogue)
+        self.common_slugs = {skill.slug for skill in common}
+        self.fundamental_slugs = {skill.slug for skill in common if skill.is_fundamental}
+        self.more_count = len(catalogue.skills) - len(common)
+
+    def options(self, group: str) -> list:
+        """The checkboxes of one group: "fundamental", "common" or "more"."""
+
+        def group_of(slug: str) -> str:
+            if slug in self.fundamental_slugs:
+                return "fundamental"
+            return "common" if slug in self.common_slugs else "more"
+
+        return [option for option in self["knows"] if group_of(option.data["value"]) == group]
+
+    def fundamental_options(self):
+        return self.options("fundamental")
+
+    def common_options(self):
+        return self.options("common")
+
+    def more_options(self):
+        return self.options("more")
+
+    def more_ticked(self) -> int:
+        return sum(1 for option in self.more_options() if option.data["selected"])
+
+
+class WhatPullsYouForm(StepForm):
+    title = "What pulls you"
+    likes = forms.MultipleChoiceField(
+        label="The work that interests you",
+        help_text="Pick any number, or none.",
+        required=False,
+        choices=Interest.choices,
+        widget=CommaSeparatedCheckboxes,
+    )
+    priority = forms.ChoiceField(
+        label="What matters more to you",
+        choices=Priority.choices,
+        widget=forms.RadioSelect,
+    )
+
+
+STEP_FORMS = (WhereYouAreForm, WhatYouKnowForm, WhatPullsYouForm)
+
+
+def common_skills(*, catalogue: Catalogue) -> tuple[SkillInfo, ...]:
+    """The fundamentals, then the skills at least half the roles ask for, most-needed first."""
+    counts: dict[str, int] = {}
+    for role in catalogue.roles:
+        for need in role.skills:
+            counts[need.skill.slug] = counts.get(need.skill.slug, 0) + 1
+    threshold = math.ceil(len(catalogue.roles) / 2)
+    chosen = [
+        skill
+        for skill in catalogue.skills
+        if skill.is_fundamental or counts.get(skill.slug, 0) >= threshold
+    ]
+    return tuple(
+        sorted(chosen, key=lambda s: (not s.is_fundamental, -counts.get(s.slug, 0), s.name))
+    )
+
+
+def answers_from(cleaned: dict) -> Answers:
+    return Answers(
+        years=cleaned["years"],
+        background=cleaned["background"],
+        knows=frozenset(cleaned["knows"]),
+        likes=tuple(cleaned["likes"]),
+        priority=cleaned["priority"],
+        pay=cleaned.get("pay"),
+    )
+
+
+def answer_pairs(query: QueryDict, *, leave_out: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """The answers as given, one pair per field, lists comma-joined, blanks dropped."""
+    pairs = []
+    for name in ANSWER_FIELDS:
+        if name in leave_out:
+            continue
+        value = ",".join(listed_values(query, name)) if name in LIST_FIELDS else query.get(name)
+        if value and value.strip():
+            pairs.append((name, value.strip()))
+    return pairs
+
+
+def canonical_query(query: QueryDict, *, step: int | None) -> str:
+    """The short, readable query string for a step (None for the result) and these answers.
+
+    A first step with nothing answered yet is the questionnaire's bare address.
+    """
+    pairs = answer_pairs(query)
+    if step and (step > 1 or pairs):
+        pairs.insert(0, ("step", str(step)))
+    return urlencode(pairs, safe=",")
+
+
+def prefilled(query: QueryDict) -> dict:
+    """What the query already says, shown in a step's fields without judging it yet."""
+    return {
+        name: listed_values(query, name) if name in LIST_FIELDS else query.get(name)
+        for name in ANSWER_FIELDS
+    }
+
+
+def step_form(number: int, *, catalogue: Catalogue, **form_kwargs) -> StepForm:
+    form_class = STEP_FORMS[number - 1]
+    if form_class is WhatYouKnowForm:
+        form_kwargs["catalogue"] = catalogue
+    return form_class(**form_kwargs)
+
+
+def answers_or_invalid_step(
+    query: QueryDict, *, catalogue: Catalogue, up_to: int = len(STEP_FORMS)
+) -> tuple[Answers | None, StepForm | None]:
+    """Check steps 1..up_to against the query: the answers, or the first step form that fails."""
+    cleaned = {}
+    for number in range(1, up_to + 1):
+        form = step_form(number, catalogue=catalogue, data=query)
+        if not form.is_valid():
+            return None, form
+        cleaned.update(form.cleaned_data)
+    return (answers_from(cleaned) if up_to == len(STEP_FORMS) else None), None

@@ -1,0 +1,157 @@
+"""What a request to the questionnaire shows: a step (re-checking earlier answers) or the
+result, as the page's context or as JSON. The one place that turns a query into a response body.
+"""
+
+from django.http import QueryDict
+
+from careers.models import Background
+from careers.questionnaire import advice
+from careers.questionnaire.answers import (
+    STEP_FORMS,
+    Answers,
+    Interest,
+    Priority,
+    answer_pairs,
+    answers_from,
+    answers_or_invalid_step,
+    canonical_query,
+    prefilled,
+    step_form,
+)
+from careers.questionnaire.catalogue import Catalogue
+
+RESULT_TITLE = "Your next episode"
+TOO_LONG = "That link is too long to hold a set of answers, so we started again from step 1."
+
+# The score's parts as the page explains them, read from the code so they cannot drift.
+SCORING = {
+    "interest_track": advice.POINTS_INTEREST_TRACK,
+    "interest_skills": advice.POINTS_INTEREST_SKILLS,
+    "background": advice.POINTS_BACKGROUND,
+    "known": advice.POINTS_KNOWN,
+    "within_reach_years": advice.WITHIN_REACH_YEARS,
+    "interest_share_percent": round(advice.INTEREST_SKILLS_FOR_A_FIT * 100),
+}
+
+
+def requested_step(query: QueryDict) -> int | None:
+    """1 to 3 for a step, None for the result: answers given without a step."""
+    raw = query.get("step")
+    if raw in {"1", "2", "3"}:
+        return int(raw)
+    return None if raw is None and answer_pairs(query) else 1
+
+
+def step_context(number: int, form, query: QueryDict) -> dict:
+    return {
+        "step": number,
+        "step_count": len(STEP_FORMS),
+        "form": form,
+        "page_title": f"Step {number} of {len(STEP_FORMS)}: {form.title}",
+        "next_step": number + 1 if number < len(STEP_FORMS) else None,
+        "carried": answer_pairs(query, leave_out=tuple(form.fields)),
+        "back_query": canonical_query(query, step=number - 1) if number > 1 else None,
+    }
+
+
+def answer_summary(answers: Answers, *, catalogue: Catalogue) -> list[tuple[str, str]]:
+    known = [skill.name for skill in catalogue.skills if skill.slug in answers.knows]
+    summary = [
+        ("Experience", f"{answers.years} year{'' if answers.years == 1 else 's'}"),
+        ("Background", Background(answers.background).label),
+    ]
+    if answers.pay is not None:
+        summary.append(("Total pay now", f"${answers.pay:,}"))
+    return [
+        *summary,
+        ("Already using", ", ".join(known) or "Nothing yet"),
+        (
+            "Pulled by",
+            ", ".join(Interest(like).label for like in answers.likes) or "Open to anything",
+        ),
+        ("Matters more", Priority(answers.priority).label),
+    ]
+
+
+def questionnaire_context(*, query: QueryDict, catalogue: Catalogue) -> dict:
+    """The step to show: the one asked for, unless an earlier step's answers do not hold."""
+    target = requested_step(query)
+    if target is not None:
+        _, invalid = answers_or_invalid_step(query, catalogue=catalogue, up_to=target - 1)
+        if invalid is not None:
+            return step_context(STEP_FORMS.index(type(invalid)) + 1, invalid, query)
+        form = step_form(target, catalogue=catalogue, initial=prefilled(query))
+        return step_context(target, form, query)
+    answers, invalid = answers_or_invalid_step(query, catalogue=catalogue)
+    if invalid is not None:
+        return step_context(STEP_FORMS.index(type(invalid)) + 1, invalid, query)
+    storyline = None
+    if catalogue.roles and catalogue.tiers:
+        storyline = advice.storyline_for(catalogue=catalogue, answers=answers)
+    return {
+        "step": None,
+        "page_title": RESULT_TITLE,
+        "answers": answers,
+        "answer_summary": answer_summary(answers, catalogue=catalogue),
+        "storyline": storyline,
+        "scoring": SCORING,
+        "back_query": canonical_query(query, step=len(STEP_FORMS)),
+        "result_query": canonical_query(query, step=None),
+    }
+
+
+def result_json(*, query: QueryDict, catalogue: Catalogue) -> tuple[dict, int]:
+    """The result as data, and its HTTP status: 400 with each field's errors when answers fail."""
+    forms = [step_form(n, catalogue=catalogue, data=query) for n in range(1, len(STEP_FORMS) + 1)]
+    errors = {name: list(messages) for form in forms for name, messages in form.errors.items()}
+    if errors:
+        return {"errors": errors}, 400
+    answers = answers_from(
+        {name: value for form in forms for name, value in form.cleaned_data.items()}
+    )
+    if not (catalogue.roles and catalogue.tiers):
+        return {"errors": {"__all__": ["The role data has not been loaded yet."]}}, 503
+    storyline = advice.storyline_for(catalogue=catalogue, answers=answers)
+    return storyline_data(storyline), 200
+
+
+def storyline_data(storyline: advice.Storyline) -> dict:
+    step = storyline.next_step
+    return {
+        "season": {"tier": storyline.season.slug, "years_counted": storyline.years_counted},
+        "next_step": step
+        and {
+            "role": step.role.slug,
+            "stage": step.stage.title,
+            "stage_years_min": step.stage.years_min,
+            "stage_years_max": step.stage.years_max,
+            "ready": step.readiness.ready,
+            "missing_skills": [slug for need in step.readiness.missing for slug in need.slugs],
+            "years_to_reach": step.readiness.years_to_reach,
+            "total_midpoint": step.pay and step.pay.total_midpoint,
+        },
+        "skills_to_build": [
+            {"slug": skill.slug, "name": skill.name, "why": skill.why}
+            for skill in storyline.skills_to_build
+        ],
+        "fits": [
+            {
+                "role": fit.role.slug,
+                "label": fit.label,
+                "score": fit.score,
+                "years_to_reach": fit.years_to_reach,
+                "core_skills_known": fit.core_skills_known,
+                "core_skills_total": fit.core_skills_total,
+                "total_midpoint": fit.role.pay.total_midpoint,
+                "raise": fit.raise_,
+            }
+            for fit in storyline.fits
+        ],
+        "open_to_anything": storyline.open_to_anything,
+        "standing": storyline.standing
+        and {
+            "pay": storyline.standing.pay,
+            "against_season": storyline.standing.against_season,
+            "to_next_step": storyline.standing.to_next_step,
+        },
+    }
