@@ -16,9 +16,7 @@ careers_patterns = [
     path("about/", pages.about, name="about"),
     path("changes/", changes.change_list, name="change_list"),
     path("next-episode/", questionnaire.next_episode, name="next_episode"),
-    path(
-        "next-episode/result.json", questionnaire.next_episode_json, name="next_episode_json"
-    ),
+    path("next-episode/result.json", questionnaire.next_episode_json, name="next_episode_json"),
     path("card.png", cards.listing_card, name="listing_card"),
     path("roles/<slug:slug>/card.png", cards.role_card, name="role_card"),
     path("next-episode/card.png", cards.result_card, name="result_card"),

@@ -344,8 +344,9 @@ def pulls_toward(*, role: RoleData, answers: Answers) -> bool:
 
 def next_step_key(fit: Fit, *, answers: Answers, season: Tier, order: int) -> tuple:
     """Which fit's next step to put forward: on a path the person chose by interest; a step up
-    from the season they are in rather than sideways; the nearest; the most advanced (never
-    back to an entry job another path lets them skip); the best match; then their priority."""
+    from the season they are in rather than sideways; the nearest; one they are ready for; the
+    most advanced (never back to an entry job another path lets them skip); the best match;
+    then their priority."""
     position = fit.position
     years = position.years_to(position.next)
     starts = position.next.years_min
@@ -353,6 +354,7 @@ def next_step_key(fit: Fit, *, answers: Answers, season: Tier, order: int) -> tu
         not pulls_toward(role=fit.role, answers=answers),
         starts is not None and starts <= season.years_min and season.years_min > 0,
         NEVER if years is None else years,
+        not readiness(position=position, answers=answers).ready,
         -(starts or 0),
         -fit.score,
         order,

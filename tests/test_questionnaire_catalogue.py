@@ -1,0 +1,39 @@
+"""The questionnaire reads its catalogue in a fixed number of queries, and copes without data."""
+
+import pytest
+from pytest_django.asserts import assertContains
+
+from tests.factories import ExperienceTierFactory, build_catalogue
+
+URL = "/next-episode/"
+RESULT = "years=4&background=devops&likes=security&priority=pay"
+
+
+def test_without_role_data_the_result_says_so_instead_of_failing(client, db):
+    response = client.get(f"{URL}?{RESULT}")
+    assert response.status_code == 200
+    assertContains(response, "has not been loaded yet")
+
+
+@pytest.mark.parametrize("roles", [10, 200])
+def test_the_result_takes_the_same_few_queries_whatever_the_number_of_roles(
+    client, db, django_assert_num_queries, roles
+):
+    """Skills, tiers, roles, stages, their entries and skills, and role skills: one query each,
+    so more roles cost no more."""
+    ExperienceTierFactory.create_batch(2)
+    build_catalogue(roles=roles)
+    with django_assert_num_queries(7):
+        response = client.get(f"{URL}?years=4&background=devops&priority=pay")
+    assert len(response.context["storyline"].fits) == 5
+
+
+@pytest.mark.parametrize("roles", [10, 200])
+def test_the_json_result_takes_the_same_few_queries_whatever_the_number_of_roles(
+    client, db, django_assert_num_queries, roles
+):
+    ExperienceTierFactory.create_batch(2)
+    build_catalogue(roles=roles)
+    with django_assert_num_queries(7):
+        response = client.get(f"{URL}result.json?years=4&background=devops&priority=pay")
+    assert len(response.json()["fits"]) == 5
