@@ -14,6 +14,8 @@ from careers.models import (
     RoleSource,
     Skill,
     Source,
+    StageEntry,
+    StageSkill,
     Statistic,
 )
 
@@ -183,12 +185,29 @@ class FaqEntryAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ("question",)}
 
 
+class StageEntryInline(admin.TabularInline):
+    model = StageEntry
+    extra = 0
+    fields = ("background",)
+
+
+class StageSkillInline(admin.TabularInline):
+    model = StageSkill
+    extra = 0
+    autocomplete_fields = ("skill",)
+    fields = ("order", "skill", "purpose", "either_group")
+
+
 @admin.register(CareerStage)
 class CareerStageAdmin(SimpleHistoryAdmin):
+    """A step of a path with what the questionnaire's advice reads from it: the jobs that stand
+    on it and the skills it assumes or builds."""
+
     list_display = ("role", "order", "years_min", "years_max", "title")
     list_filter = ("role",)
     list_select_related = ("role",)
     search_fields = ("title", "role__title")
+    inlines = (StageEntryInline, StageSkillInline)
 
 
 @admin.register(PayComparison)

@@ -27,6 +27,12 @@ QUESTIONNAIRE_STEP_3 = "/next-episode/?step=3&years=4&background=devops&knows=gi
 QUESTIONNAIRE_RESULT = (
     "/next-episode/?years=4&background=devops&knows=git,linux&likes=security&priority=pay"
 )
+# Every part of a result at once: a pay to compare, a ready step, a known specialist skill.
+QUESTIONNAIRE_RESULT_READY = (
+    "/next-episode/?years=6&background=backend&pay=180000"
+    "&knows=python,sql,git,linux,rest-grpc-apis,testing,docker,rust&likes=performance&priority=time"
+)
+QUESTIONNAIRE_STEP_2_MORE = "/next-episode/?step=2&years=6&background=backend&knows=rust"
 
 PAGES = (
     SitePage("listing", "/"),
@@ -51,6 +57,8 @@ PAGES = (
     SitePage("questionnaire-step-2", QUESTIONNAIRE_STEP_2),
     SitePage("questionnaire-step-3", QUESTIONNAIRE_STEP_3),
     SitePage("questionnaire-result", QUESTIONNAIRE_RESULT),
+    SitePage("questionnaire-step-2-every-skill", QUESTIONNAIRE_STEP_2_MORE),
+    SitePage("questionnaire-result-ready", QUESTIONNAIRE_RESULT_READY),
 )
 
 FRAGMENTS = (
@@ -64,6 +72,7 @@ FRAGMENTS = (
     Fragment("questionnaire-step-3-fragment", QUESTIONNAIRE_STEP_3),
     Fragment("questionnaire-error-fragment", QUESTIONNAIRE_STEP_3 + ",lockpicking"),
     Fragment("questionnaire-result-fragment", QUESTIONNAIRE_RESULT),
+    Fragment("questionnaire-result-ready-fragment", QUESTIONNAIRE_RESULT_READY),
 )
 
 # Lighthouse takes about 11 s a page, so it audits one page of each main kind.
