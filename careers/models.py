@@ -322,8 +322,8 @@ class StageEntryManager(StageNaturalKeyManager):
 
 
 class StageEntry(models.Model):
-    """A job the article names as this step of the path ("0-2 years as a systems administrator,
-    junior DevOps, or network engineer"): people with that background already stand on it."""
+    """A job the article names as this step of a path (a sysadmin's first step on the
+    infrastructure path, say): people with that background already stand on it."""
 
     stage = models.ForeignKey(CareerStage, on_delete=models.CASCADE, related_name="entries")
     background = models.CharField(max_length=20, choices=Background.choices)
