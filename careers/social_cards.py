@@ -92,6 +92,31 @@ def pay(item: Role | ExperienceTier, prefix: str) -> str:
     )
 
 
+def plan_card(*, plan) -> Card:
+    """A plan's card: where it leads and how far along it is. The person's pay is never drawn."""
+    next_step = next((step for step in plan.steps if step.status == "now"), None)
+    rows = [
+        ("Core skills", f"{plan.core.have} of {plan.core.total}"),
+        ("All skills it asks for", f"{plan.overall.have} of {plan.overall.total}"),
+    ]
+    if next_step is not None:
+        if next_step.ready:
+            when = "ready now"
+        elif next_step.year is None:
+            when = "not dated"
+        elif next_step.year <= plan.this_year:
+            when = "skills first"
+        else:
+            when = f"from {next_step.year}"
+        rows.append(("Next step on the path", when))
+    return Card(
+        eyebrow="My plan · Next Episode",
+        title=plan.role.title,
+        rows=tuple(rows),
+        footer=credit(),
+    )
+
+
 def card_png(card: Card) -> bytes:
     """The card as PNG bytes, drawn at most once per distinct card while it stays cached."""
     key = f"social-card:{card.digest}"

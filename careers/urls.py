@@ -4,7 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from careers.sitemaps import SITEMAPS
-from careers.views import cards, changes, compare, data, health, pages, questionnaire, seo
+from careers.views import cards, changes, compare, data, health, pages, plan, questionnaire, seo
 
 careers_patterns = [
     path("", pages.role_list, name="role_list"),
@@ -17,6 +17,8 @@ careers_patterns = [
     path("changes/", changes.change_list, name="change_list"),
     path("next-episode/", questionnaire.next_episode, name="next_episode"),
     path("next-episode/result.json", questionnaire.next_episode_json, name="next_episode_json"),
+    path("plan/<slug:slug>/", plan.plan, name="plan"),
+    path("plan/<slug:slug>/card.png", plan.plan_card, name="plan_card"),
     path("card.png", cards.listing_card, name="listing_card"),
     path("roles/<slug:slug>/card.png", cards.role_card, name="role_card"),
     path("next-episode/card.png", cards.result_card, name="result_card"),

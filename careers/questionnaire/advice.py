@@ -361,18 +361,22 @@ def next_step_key(fit: Fit, *, answers: Answers, season: Tier, order: int) -> tu
     )
 
 
-def next_step_for(*, fit: Fit, answers: Answers, season: Tier, tiers: tuple[Tier, ...]) -> NextStep:
-    """The step, whether the person is ready, and its pay: the role's for its last step, else
-    the tier its years fall in (never below the season the person is already in)."""
-    position = fit.position
-    stage, role = position.next, position.role
+def stage_pay(
+    *, stage: Stage, role: RoleData, season: Tier, tiers: tuple[Tier, ...]
+) -> tuple[Pay | None, str]:
+    """What a step pays, and as what: the role's range for its own step, else the tier the
+    step's years fall in, never below the season the person is already in."""
     if stage == role.stages[-1]:
-        pay, paid_as = role.pay, role.title
-    elif stage.years_min is None:
-        pay, paid_as = None, ""
-    else:
-        tier = tier_for_years(tiers=tiers, years=max(stage.years_min, season.years_min))
-        pay, paid_as = tier.pay, f"the {tier.name} tier"
+        return role.pay, role.title
+    if stage.years_min is None:
+        return None, ""
+    tier = tier_for_years(tiers=tiers, years=max(stage.years_min, season.years_min))
+    return tier.pay, f"the {tier.name} tier"
+
+
+def next_step_for(*, fit: Fit, answers: Answers, season: Tier, tiers: tuple[Tier, ...]) -> NextStep:
+    position = fit.position
+    pay, paid_as = stage_pay(stage=position.next, role=position.role, season=season, tiers=tiers)
     return NextStep(
         position=position,
         readiness=readiness(position=position, answers=answers),

@@ -5,6 +5,7 @@ result, as the page's context or as JSON. The one place that turns a query into 
 from django.http import QueryDict
 
 from careers.models import Background
+from careers.plan import plan_state_for
 from careers.questionnaire import advice
 from careers.questionnaire.answers import (
     STEP_FORMS,
@@ -97,6 +98,7 @@ def questionnaire_context(*, query: QueryDict, catalogue: Catalogue) -> dict:
         "scoring": SCORING,
         "back_query": canonical_query(query, step=len(STEP_FORMS)),
         "result_query": canonical_query(query, step=None),
+        "plan_query": plan_state_for(answers, catalogue=catalogue).query,
     }
 
 

@@ -1,0 +1,301 @@
+"""A career plan toward one role, kept entirely in its address: no account, nothing stored.
+
+`/plan/<role>/?years=4&background=devops&pay=150000&have=git,linux&learning=docker` holds the
+whole state. From it the plan dates the role's path in calendar years, marks each step ready or
+not with the advice's rules (careers/questionnaire/advice.py), lists every skill the role asks for
+with its state, and counts how much of every other role the same skills already cover.
+"""
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.core.exceptions import BadRequest
+from django.http import QueryDict
+
+from careers.models import Background, Importance
+from careers.questionnaire import advice
+from careers.questionnaire.answers import MAX_PAY, MAX_YEARS, Answers, Priority, listed_values
+from careers.questionnaire.catalogue import Catalogue, Need, Pay, RoleData, SkillInfo, Stage, Tier
+
+# Longer than any honest plan (every skill named once); refused before parsing.
+MAX_QUERY_LENGTH = 2000
+SKILL_FIELD_PREFIX = "skill-"  # the checklist's radio groups: skill-<slug>=have|learning|todo
+
+
+class SkillState:
+    HAVE = "have"
+    LEARNING = "learning"
+    TODO = "todo"
+    CHOICES = ((HAVE, "Have"), (LEARNING, "Learning"), (TODO, "Not yet"))
+
+
+@dataclass(frozen=True)
+class PlanState:
+    years: int = 0
+    background: str = Background.SWITCHER
+    pay: int | None = None
+    have: tuple[str, ...] = ()  # in the catalogue's skill order, so one plan has one address
+    learning: tuple[str, ...] = ()
+
+    def state_of(self, slug: str) -> str:
+        if slug in self.have:
+            return SkillState.HAVE
+        return SkillState.LEARNING if slug in self.learning else SkillState.TODO
+
+    @property
+    def query(self) -> str:
+        """The short address of this state; a fresh plan (starting out, nothing ticked) is bare."""
+        pairs = []
+        if self.years:
+            pairs.append(("years", str(self.years)))
+        if self.background != Background.SWITCHER:
+            pairs.append(("background", self.background))
+        if self.pay is not None:
+            pairs.append(("pay", str(self.pay)))
+        if self.have:
+            pairs.append(("have", ",".join(self.have)))
+        if self.learning:
+            pairs.append(("learning", ",".join(self.learning)))
+        return urlencode(pairs, safe=",")
+
+    def answers(self) -> Answers:
+        return Answers(
+            years=self.years,
+            background=self.background,
+            knows=frozenset(self.have),
+            likes=(),
+            priority=Priority.TIME,
+            pay=self.pay,
+        )
+
+
+def plan_state_for(answers: Answers, *, catalogue: Catalogue) -> PlanState:
+    """A questionnaire's answers as a plan's starting state: the skills it ticked are had."""
+    return PlanState(
+        years=answers.years,
+        background=answers.background,
+        pay=answers.pay,
+        have=tuple(skill.slug for skill in catalogue.skills if skill.slug in answers.knows),
+    )
+
+
+def whole_number(raw: str | None, *, name: str, most: int, notices: list[str]) -> int | None:
+    if raw is None or raw == "":
+        return None
+    if raw.isascii() and raw.isdigit() and int(raw) <= most:
+        return int(raw)
+    notices.append(f"We ignored {name}={raw[:20]!r}: it should be a whole number from 0 to {most:,}.")
+    return None
+
+
+def plan_state_from(query: QueryDict, *, catalogue: Catalogue) -> tuple[PlanState, list[str]]:
+    """The plan's state from its address, and a notice for each part that had to be dropped.
+
+    Raises BadRequest for an address too long to be a plan.
+    """
+    if len(query.urlencode()) > MAX_QUERY_LENGTH:
+        raise BadRequest(f"A plan's address holds at most {MAX_QUERY_LENGTH} characters.")
+    notices: list[str] = []
+    years = whole_number(query.get("years"), name="years", most=MAX_YEARS, notices=notices)
+    pay = whole_number(query.get("pay"), name="pay", most=MAX_PAY, notices=notices)
+    background = query.get("background") or Background.SWITCHER
+    if background not in Background.values:
+        notices.append(f"We did not recognise the background {background[:40]!r}, so the plan starts from scratch.")
+        background = Background.SWITCHER
+    known = [skill.slug for skill in catalogue.skills]
+    states = skill_states(query, known=set(known), notices=notices)
+    return (
+        PlanState(
+            years=years or 0,
+            background=background,
+            pay=pay,
+            have=tuple(slug for slug in known if states.get(slug) == SkillState.HAVE),
+            learning=tuple(slug for slug in known if states.get(slug) == SkillState.LEARNING),
+        ),
+        notices,
+    )
+
+
+def skill_states(query: QueryDict, *, known: set[str], notices: list[str]) -> dict[str, str]:
+    """Each named skill's state: the `have` and `learning` lists, then the checklist's radio
+    groups, which win because they are what the person just changed."""
+    states: dict[str, str] = {}
+    unknown, repeated = [], []
+    for state in (SkillState.HAVE, SkillState.LEARNING):
+        raw = [item.strip() for value in query.getlist(state) for item in value.split(",")]
+        for slug in filter(None, raw):
+            if slug not in known:
+                unknown.append(slug)
+            elif slug in states:
+                repeated.append(slug)
+            else:
+                states[slug] = state
+    for name in query:
+        if name.startswith(SKILL_FIELD_PREFIX):
+            slug, state = name.removeprefix(SKILL_FIELD_PREFIX), query.get(name)
+            if slug in known and state in dict(SkillState.CHOICES):
+                states[slug] = state
+            else:
+                unknown.append(slug)
+    if unknown:
+        names = ", ".join(sorted({slug[:40] for slug in unknown})[:5])
+        notices.append(f"We dropped skill names we do not know: {names}.")
+    if repeated:
+        names = ", ".join(sorted(set(repeated)))
+        notices.append(f"Some skills were listed more than once; each counts once: {names}.")
+    return states
+
+
+@dataclass(frozen=True)
+class NeedState:
+    need: Need
+    state: str  # have, learning or todo; alternatives count as had when any one is
+
+
+@dataclass(frozen=True)
+class PlanStep:
+    stage: Stage
+    status: str  # "behind" (stood on or passed), "now" (the next step) or "ahead"
+    year: int | None  # the calendar year it can start; None where the article gives no years
+    pay: Pay | None
+    paid_as: str
+    needs: tuple[NeedState, ...]
+    ready: bool
+
+
+@dataclass(frozen=True)
+class Progress:
+    have: int
+    learning: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.have / self.total) if self.total else 100
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    skill: SkillInfo
+    state: str
+
+
+@dataclass(frozen=True)
+class ChecklistGroup:
+    name: str
+    items: tuple[ChecklistItem, ...]
+
+
+@dataclass(frozen=True)
+class Coverage:
+    role: RoleData
+    progress: Progress  # of its core skills
+
+
+@dataclass(frozen=True)
+class Plan:
+    role: RoleData
+    state: PlanState
+    season: Tier
+    this_year: int
+    steps: tuple[PlanStep, ...]
+    checklist: tuple[ChecklistGroup, ...]
+    core: Progress
+    overall: Progress
+    other_roles: tuple[Coverage, ...]
+
+
+def need_state(need: Need, state: PlanState) -> str:
+    states = {state.state_of(slug) for slug in need.slugs}
+    for candidate in (SkillState.HAVE, SkillState.LEARNING):
+        if candidate in states:
+            return candidate
+    return SkillState.TODO
+
+
+def progress_of(slugs: list[str], state: PlanState) -> Progress:
+    states = [state.state_of(slug) for slug in slugs]
+    return Progress(
+        have=states.count(SkillState.HAVE),
+        learning=states.count(SkillState.LEARNING),
+        total=len(slugs),
+    )
+
+
+def dated_steps(
+    *, role: RoleData, state: PlanState, season: Tier, tiers: tuple[Tier, ...], this_year: int
+) -> tuple[PlanStep, ...]:
+    answers = state.answers()
+    position = advice.position_on(role=role, answers=answers)
+    steps = []
+    for index, stage in enumerate(role.stages):
+        needs = tuple(
+            NeedState(need, need_state(need, state))
+            for need in advice.needs_before(role, index=index)
+        )
+        wait = position.years_to(stage)
+        pay, paid_as = advice.stage_pay(stage=stage, role=role, season=season, tiers=tiers)
+        if index < position.next_index:
+            status = "behind"
+        else:
+            status = "now" if index == position.next_index else "ahead"
+        steps.append(
+            PlanStep(
+                stage=stage,
+                status=status,
+                year=None if wait is None else this_year + wait,
+                pay=pay,
+                paid_as=paid_as,
+                needs=needs,
+                ready=wait == 0 and all(n.state == SkillState.HAVE for n in needs),
+            )
+        )
+    return tuple(steps)
+
+
+GROUP_NAMES = {
+    Importance.CORE: "Core skills",
+    Importance.EXPECTED: "Expected skills",
+    Importance.BONUS: "Bonus skills",
+}
+
+
+def plan_for(*, role: RoleData, state: PlanState, catalogue: Catalogue, this_year: int) -> Plan:
+    positions = [
+        advice.position_on(role=other, answers=state.answers())
+        for other in catalogue.roles
+        if other.stages
+    ]
+    season = advice.season_for(positions=positions, tiers=catalogue.tiers)
+    checklist = tuple(
+        ChecklistGroup(
+            name,
+            tuple(
+                ChecklistItem(need.skill, state.state_of(need.skill.slug))
+                for need in role.skills
+                if need.importance == importance
+            ),
+        )
+        for importance, name in GROUP_NAMES.items()
+    )
+    others = [
+        Coverage(other, progress_of([skill.slug for skill in other.core_skills], state))
+        for other in catalogue.roles
+        if other.slug != role.slug
+    ]
+    others.sort(key=lambda c: (-c.progress.have / (c.progress.total or 1), c.role.title))
+    return Plan(
+        role=role,
+        state=state,
+        season=season,
+        this_year=this_year,
+        steps=dated_steps(
+            role=role, state=state, season=season, tiers=catalogue.tiers, this_year=this_year
+        )
+        if role.stages
+        else (),
+        checklist=tuple(group for group in checklist if group.items),
+        core=progress_of([skill.slug for skill in role.core_skills], state),
+        overall=progress_of([need.skill.slug for need in role.skills], state),
+        other_roles=tuple(others),
+    )

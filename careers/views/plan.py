@@ -1,0 +1,60 @@
+"""A career plan toward one role (careers/plan.py), kept in its address: the page, its htmx
+fragment and its share card."""
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+from django_htmx.http import push_url
+from django_htmx.middleware import HtmxDetails
+
+from careers import social_cards
+from careers.models import Background
+from careers.plan import SkillState, plan_for, plan_state_from
+from careers.questionnaire.catalogue import Catalogue, RoleData, catalogue_from_database
+from careers.views.cards import card_response
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
+def role_in(catalogue: Catalogue, slug: str) -> RoleData:
+    role = next((role for role in catalogue.roles if role.slug == slug), None)
+    if role is None:
+        raise Http404("No such role.")
+    return role
+
+
+@require_GET
+def plan(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    catalogue = catalogue_from_database()
+    role = role_in(catalogue, slug)
+    state, notices = plan_state_from(request.GET, catalogue=catalogue)
+    url = f"{request.path}?{state.query}" if state.query else request.path
+    if not request.htmx and not notices and request.META.get("QUERY_STRING", "") != state.query:
+        return redirect(url)  # one short address per plan, whatever the form sent
+    swapping = request.htmx and not request.htmx.history_restore_request
+    template_name = "careers/plan.html" + ("#plan" if swapping else "")
+    context = {
+        "plan": plan_for(
+            role=role, state=state, catalogue=catalogue, this_year=timezone.localdate().year
+        ),
+        "notices": notices,
+        "canonical_url": settings.SITE_URL + url,
+        "skill_choices": SkillState.CHOICES,
+        "backgrounds": Background.choices,
+    }
+    response = render(request, template_name, context)
+    return push_url(response, url) if swapping else response
+
+
+@require_GET
+def plan_card(request: HttpRequest, slug: str) -> HttpResponse:
+    """The plan's share image: the target and progress, never the person's pay."""
+    catalogue = catalogue_from_database()
+    role = role_in(catalogue, slug)
+    state, _ = plan_state_from(request.GET, catalogue=catalogue)
+    plan = plan_for(role=role, state=state, catalogue=catalogue, this_year=timezone.localdate().year)
+    return card_response(request, social_cards.plan_card(plan=plan))
