@@ -14,7 +14,7 @@ from django.http import QueryDict
 
 from careers.models import Background, Importance
 from careers.questionnaire import advice
-from careers.questionnaire.answers import MAX_PAY, MAX_YEARS, Answers, Priority, listed_values
+from careers.questionnaire.answers import MAX_PAY, MAX_YEARS, Answers, Priority
 from careers.questionnaire.catalogue import Catalogue, Need, Pay, RoleData, SkillInfo, Stage, Tier
 
 # Longer than any honest plan (every skill named once); refused before parsing.
@@ -84,7 +84,9 @@ def whole_number(raw: str | None, *, name: str, most: int, notices: list[str]) -
         return None
     if raw.isascii() and raw.isdigit() and int(raw) <= most:
         return int(raw)
-    notices.append(f"We ignored {name}={raw[:20]!r}: it should be a whole number from 0 to {most:,}.")
+    notices.append(
+        f"We ignored {name}={raw[:20]!r}: it should be a whole number from 0 to {most:,}."
+    )
     return None
 
 
@@ -100,7 +102,10 @@ def plan_state_from(query: QueryDict, *, catalogue: Catalogue) -> tuple[PlanStat
     pay = whole_number(query.get("pay"), name="pay", most=MAX_PAY, notices=notices)
     background = query.get("background") or Background.SWITCHER
     if background not in Background.values:
-        notices.append(f"We did not recognise the background {background[:40]!r}, so the plan starts from scratch.")
+        notices.append(
+            f"We did not recognise the background {background[:40]!r},"
+            " so the plan starts from scratch."
+        )
         background = Background.SWITCHER
     known = [skill.slug for skill in catalogue.skills]
     states = skill_states(query, known=set(known), notices=notices)

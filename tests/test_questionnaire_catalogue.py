@@ -1,4 +1,5 @@
-"""The questionnaire reads its catalogue in a fixed number of queries, and copes without data."""
+"""The questionnaire and the plan read one catalogue in a fixed number of queries, and the
+questionnaire copes without data."""
 
 import pytest
 from pytest_django.asserts import assertContains
@@ -37,3 +38,15 @@ def test_the_json_result_takes_the_same_few_queries_whatever_the_number_of_roles
     with django_assert_num_queries(7):
         response = client.get(f"{URL}result.json?years=4&background=devops&priority=pay")
     assert len(response.json()["fits"]) == 5
+
+
+@pytest.mark.parametrize("roles", [10, 200])
+def test_a_plan_takes_the_same_few_queries_whatever_the_number_of_roles(
+    client, db, django_assert_num_queries, roles
+):
+    """The plan reads the questionnaire's catalogue: seven queries at any size."""
+    ExperienceTierFactory.create_batch(2)
+    created = build_catalogue(roles=roles)
+    with django_assert_num_queries(7):
+        response = client.get(f"/plan/{created[0].slug}/?years=4&background=devops")
+    assert len(response.context["plan"].other_roles) == roles - 1

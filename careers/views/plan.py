@@ -1,10 +1,13 @@
 """A career plan toward one role (careers/plan.py), kept in its address: the page, its htmx
 fragment and its share card."""
 
+from urllib.parse import unquote
+
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 from django_htmx.http import push_url
 from django_htmx.middleware import HtmxDetails
@@ -33,7 +36,11 @@ def plan(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     role = role_in(catalogue, slug)
     state, notices = plan_state_from(request.GET, catalogue=catalogue)
     url = f"{request.path}?{state.query}" if state.query else request.path
-    if not request.htmx and not notices and request.META.get("QUERY_STRING", "") != state.query:
+    if (
+        not request.htmx
+        and not notices
+        and unquote(request.META.get("QUERY_STRING", "")) != unquote(state.query)
+    ):
         return redirect(url)  # one short address per plan, whatever the form sent
     swapping = request.htmx and not request.htmx.history_restore_request
     template_name = "careers/plan.html" + ("#plan" if swapping else "")
@@ -47,6 +54,10 @@ def plan(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         "backgrounds": Background.choices,
     }
     response = render(request, template_name, context)
+    if state.query:
+        # One person's plan: the shared page cache keeps only the bare plan of each role, so
+        # plans cannot fill it however many people make one.
+        patch_cache_control(response, private=True)
     return push_url(response, url) if swapping else response
 
 
@@ -56,5 +67,7 @@ def plan_card(request: HttpRequest, slug: str) -> HttpResponse:
     catalogue = catalogue_from_database()
     role = role_in(catalogue, slug)
     state, _ = plan_state_from(request.GET, catalogue=catalogue)
-    plan = plan_for(role=role, state=state, catalogue=catalogue, this_year=timezone.localdate().year)
+    plan = plan_for(
+        role=role, state=state, catalogue=catalogue, this_year=timezone.localdate().year
+    )
     return card_response(request, social_cards.plan_card(plan=plan))

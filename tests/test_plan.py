@@ -1,0 +1,156 @@
+"""The plan's logic on the article's data: its state and address, the dated path, progress and
+how far the same skills go toward every other role."""
+
+import pytest
+from django.core.exceptions import BadRequest
+from django.core.management import call_command
+from django.db import transaction
+from django.http import QueryDict
+
+from careers.models import Background
+from careers.plan import PlanState, SkillState, plan_for, plan_state_for, plan_state_from
+from careers.questionnaire.answers import Answers
+from careers.questionnaire.catalogue import catalogue_from_database
+from careers.seed import SEED_FIXTURES
+
+pytestmark = pytest.mark.django_db
+THIS_YEAR = 2026
+
+
+@pytest.fixture(scope="module")
+def catalogue(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("loaddata", *SEED_FIXTURES, verbosity=0)
+        loaded = catalogue_from_database()
+        transaction.set_rollback(True)
+    return loaded
+
+
+def role(catalogue, slug):
+    return next(role for role in catalogue.roles if role.slug == slug)
+
+
+def state_from(catalogue, query: str):
+    return plan_state_from(QueryDict(query), catalogue=catalogue)
+
+
+def test_the_address_holds_the_whole_state_in_catalogue_order(catalogue):
+    state, notices = state_from(
+        catalogue, "years=10&background=sysadmin&pay=90000&have=networking,linux&learning=bash"
+    )
+    assert notices == []
+    assert state == PlanState(10, Background.SYSADMIN, 90_000, ("linux", "networking"), ("bash",))
+    assert (
+        state.query == "years=10&background=sysadmin&pay=90000&have=linux,networking&learning=bash"
+    )
+
+
+def test_a_fresh_plan_has_the_bare_address(catalogue):
+    state, _ = state_from(catalogue, "")
+    assert state.query == ""
+
+
+def test_unknown_and_repeated_skills_are_dropped_with_a_notice(catalogue):
+    state, notices = state_from(catalogue, "have=linux,lockpicking,linux&learning=linux")
+    assert state.have == ("linux",) and state.learning == ()
+    assert "lockpicking" in notices[0]
+    assert "more than once" in notices[1]
+
+
+def test_bad_years_pay_and_background_are_dropped_with_a_notice(catalogue):
+    state, notices = state_from(catalogue, "years=abc&pay=-5&background=astronaut")
+    assert (state.years, state.pay, state.background) == (0, None, Background.SWITCHER)
+    assert len(notices) == 3
+
+
+def test_the_checklist_radios_win_over_the_lists(catalogue):
+    state, _ = state_from(
+        catalogue, "have=linux,git&skill-linux=todo&skill-docker=learning&skill-git=have"
+    )
+    assert (state.have, state.learning) == (("git",), ("docker",))
+    assert state.state_of("linux") == SkillState.TODO
+
+
+def test_an_oversized_state_is_refused(catalogue):
+    with pytest.raises(BadRequest):
+        state_from(catalogue, "have=" + "x" * 2100)
+
+
+def test_the_path_is_dated_from_this_year_by_the_advice_rules(catalogue):
+    """A ten-year sysadmin can step into "Infrastructure or Cloud Engineer" this year; the
+    staff-level step ("5-9+ years") starts two years after that step's "3-5 years"."""
+    state = PlanState(10, Background.SYSADMIN, None, ("linux", "networking"), ())
+    plan = plan_for(
+        role=role(catalogue, "infrastructure-engineer"),
+        state=state,
+        catalogue=catalogue,
+        this_year=THIS_YEAR,
+    )
+    assert [(step.status, step.year) for step in plan.steps] == [
+        ("behind", THIS_YEAR),
+        ("now", THIS_YEAR),
+        ("ahead", THIS_YEAR + 2),
+    ]
+    now = plan.steps[1]
+    assert not now.ready
+    assert [(item.need.name, item.state) for item in now.needs] == [
+        ("Linux", "have"),
+        ("Networking basics", "have"),
+        ("Python or Bash", "todo"),
+        ("Infrastructure as Code", "todo"),
+        ("Cloud (AWS, Azure or GCP)", "todo"),
+    ]
+    assert now.pay.total_min == 140_000  # the Mid tier, where "3-5 years" falls
+
+
+def test_a_step_is_ready_once_its_years_and_skills_are_there(catalogue):
+    state = PlanState(
+        10,
+        Background.SYSADMIN,
+        None,
+        ("bash", "cloud", "infrastructure-as-code", "linux", "networking"),
+        (),
+    )
+    plan = plan_for(
+        role=role(catalogue, "infrastructure-engineer"),
+        state=state,
+        catalogue=catalogue,
+        this_year=THIS_YEAR,
+    )
+    assert plan.steps[1].ready
+
+
+def test_a_skill_being_learned_counts_as_progress_but_not_as_had(catalogue):
+    state = PlanState(have=("linux",), learning=("terraform",))
+    plan = plan_for(
+        role=role(catalogue, "infrastructure-engineer"),
+        state=state,
+        catalogue=catalogue,
+        this_year=THIS_YEAR,
+    )
+    assert (plan.core.have, plan.core.learning, plan.core.total) == (1, 1, 4)
+    assert (plan.overall.have, plan.overall.total) == (1, 17)
+    assert plan.core.percent == 25
+    groups = {group.name: [item.skill.slug for item in group.items] for group in plan.checklist}
+    assert groups["Core skills"] == ["networking", "linux", "infrastructure-as-code", "terraform"]
+    assert "aiops" in groups["Bonus skills"]
+
+
+def test_a_skill_marked_once_counts_for_every_role(catalogue):
+    state = PlanState(have=("linux", "networking", "python", "docker", "kubernetes"))
+    plan = plan_for(
+        role=role(catalogue, "infrastructure-engineer"),
+        state=state,
+        catalogue=catalogue,
+        this_year=THIS_YEAR,
+    )
+    coverage = {c.role.slug: (c.progress.have, c.progress.total) for c in plan.other_roles}
+    assert "infrastructure-engineer" not in coverage
+    assert coverage["site-reliability-engineer"] == (5, 7)
+    assert plan.other_roles[0].role.slug == "site-reliability-engineer"  # most covered first
+
+
+def test_a_questionnaire_result_becomes_a_plan_with_its_answers(catalogue):
+    answers = Answers(4, Background.DEVOPS, frozenset({"linux", "git"}), (), "pay", 150_000)
+    state = plan_state_for(answers, catalogue=catalogue)
+    assert state.query == "years=4&background=devops&pay=150000&have=git,linux"

@@ -1,0 +1,122 @@
+"""The plan page: full page and htmx fragment from one address, bad input, its share card and
+its place in the page cache."""
+
+import io
+
+import pytest
+from django.core.cache import cache
+from PIL import Image
+from pytest_django.asserts import assertContains, assertNotContains
+
+URL = "/plan/infrastructure-engineer/"
+STATE = "years=10&background=sysadmin&have=linux,networking&learning=bash"
+HTMX = {"HX-Request": "true"}
+
+
+@pytest.fixture
+def seed(seed_once, db):
+    """The plan only reads the data, so the module loads it once."""
+
+
+def test_the_plan_is_a_whole_page_with_every_part(client, seed):
+    response = client.get(f"{URL}?{STATE}")
+    assert response.status_code == 200
+    assertContains(response, "<html", count=1)
+    for heading in ("Progress", "The path, dated", "The checklist", "The same skills, every role"):
+        assertContains(response, heading)
+    assertContains(response, "Core skills: <strong>2 of 4</strong>")
+    assertContains(response, "your next step")
+    assertContains(response, "Python or Bash: <span>learning</span>")
+    assertContains(response, 'name="skill-linux" value="have" checked', html=False)
+    assertContains(response, '<meta name="robots" content="noindex">')
+    assertContains(response, 'src="/static/js/plan.js"')
+
+
+def test_htmx_gets_the_plan_fragment_and_the_short_address(client, seed):
+    response = client.get(f"{URL}?{STATE}&skill-terraform=have", headers=HTMX)
+    assertNotContains(response, "<html")
+    assertNotContains(response, "<h1>")
+    assertContains(response, "<title>My plan: Infrastructure Engineer")
+    assert response["HX-Push-Url"] == (
+        f"{URL}?years=10&background=sysadmin&have=linux,networking,terraform&learning=bash"
+    )
+
+
+def test_a_plain_form_submission_is_redirected_to_the_short_address(client, seed):
+    response = client.get(f"{URL}?have=linux&learning=&skill-linux=have&skill-git=learning&years=3")
+    assert response.status_code == 302
+    assert response["Location"] == f"{URL}?years=3&have=linux&learning=git"
+
+
+def test_unknown_and_repeated_skills_get_a_visible_notice_not_an_error(client, seed):
+    response = client.get(f"{URL}?have=linux,lockpicking,linux")
+    assert response.status_code == 200
+    assertContains(response, "We dropped skill names we do not know: lockpicking.")
+    assertContains(response, "each counts once: linux")
+    canonical = "http://127.0.0.1:8000/plan/infrastructure-engineer/?have=linux"
+    assertContains(response, f'<link rel="canonical" href="{canonical}">')
+
+
+def test_an_unknown_role_is_a_404_and_an_oversized_state_a_400(client, seed):
+    assert client.get("/plan/no-such-role/").status_code == 404
+    for length in (2030, 5000):  # the plan's own limit, then the site's request guard
+        assert client.get(f"{URL}?have={'x' * length}").status_code == 400
+
+
+def test_hostile_values_are_escaped(client, seed):
+    response = client.get(f"{URL}?have=<script>alert(1)</script>")
+    assertNotContains(response, "<script>alert(1)")
+
+
+def test_every_role_page_and_questionnaire_result_leads_to_a_plan(client, seed):
+    assertContains(client.get("/roles/cloud-architect/"), 'href="/plan/cloud-architect/"')
+    result = client.get(
+        "/next-episode/?years=4&background=devops&knows=git,linux&likes=security&priority=pay"
+    )
+    assertContains(
+        result, 'href="/plan/devsecops-engineer/?years=4&amp;background=devops&amp;have=git,linux"'
+    )
+
+
+def test_switching_the_target_keeps_the_state(client, seed):
+    response = client.get(f"{URL}?{STATE}")
+    state = STATE.replace("&", "&amp;").replace("have=linux,networking", "have=linux,networking")
+    assertContains(response, f'href="/plan/site-reliability-engineer/?{state}"')
+
+
+def test_the_share_card_shows_progress_and_never_the_pay(client, seed):
+    response = client.get(f"{URL}card.png?{STATE}&pay=123456")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert Image.open(io.BytesIO(response.content)).size == (1200, 630)
+    plan_page = client.get(f"{URL}?{STATE}&pay=123456", follow=True).content.decode()
+    assert "/plan/infrastructure-engineer/card.png?years=10" in plan_page
+
+
+def test_the_card_figures_leave_the_pay_out(seed):
+    from careers import social_cards
+    from careers.plan import PlanState, plan_for
+    from careers.questionnaire.catalogue import catalogue_from_database
+
+    catalogue = catalogue_from_database()
+    role = next(role for role in catalogue.roles if role.slug == "infrastructure-engineer")
+    plan = plan_for(
+        role=role,
+        state=PlanState(pay=123_456, have=("linux",)),
+        catalogue=catalogue,
+        this_year=2026,
+    )
+    card = social_cards.plan_card(plan=plan)
+    assert "123" not in repr(card)
+    assert ("Core skills", "1 of 4") in card.rows
+
+
+def test_only_the_bare_plan_of_a_role_is_kept_in_the_page_cache(client, seed, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    client.get(URL)
+    kept = len(cache._cache) if hasattr(cache, "_cache") else None
+    client.get(f"{URL}?{STATE}")
+    response = client.get(f"{URL}?{STATE}")
+    assert "private" in response["Cache-Control"]
+    if kept is not None:
+        assert len(cache._cache) == kept  # the personal plan added no entry
