@@ -125,7 +125,7 @@ def skill_states(query: QueryDict, *, known: set[str], notices: list[str]) -> di
     """Each named skill's state: the `have` and `learning` lists, then the checklist's radio
     groups, which win because they are what the person just changed."""
     states: dict[str, str] = {}
-    unknown, repeated = [], []
+    unknown, repeated, refused = [], [], []
     for state in (SkillState.HAVE, SkillState.LEARNING):
         raw = [item.strip() for value in query.getlist(state) for item in value.split(",")]
         for slug in filter(None, raw):
@@ -138,13 +138,18 @@ def skill_states(query: QueryDict, *, known: set[str], notices: list[str]) -> di
     for name in query:
         if name.startswith(SKILL_FIELD_PREFIX):
             slug, state = name.removeprefix(SKILL_FIELD_PREFIX), query.get(name)
-            if slug in known and state in dict(SkillState.CHOICES):
+            if slug not in known:
+                unknown.append(slug)
+            elif state in dict(SkillState.CHOICES):
                 states[slug] = state
             else:
-                unknown.append(slug)
+                refused.append(slug)
     if unknown:
         names = ", ".join(sorted({slug[:40] for slug in unknown})[:5])
         notices.append(f"We dropped skill names we do not know: {names}.")
+    if refused:
+        names = ", ".join(sorted(set(refused)))
+        notices.append(f"We kept the earlier state of {names}: have, learning or not yet only.")
     if repeated:
         names = ", ".join(sorted(set(repeated)))
         notices.append(f"Some skills were listed more than once; each counts once: {names}.")

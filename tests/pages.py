@@ -33,6 +33,7 @@ QUESTIONNAIRE_RESULT_READY = (
     "&knows=python,sql,git,linux,rest-grpc-apis,testing,docker,rust&likes=performance&priority=time"
 )
 QUESTIONNAIRE_STEP_2_MORE = "/next-episode/?step=2&years=6&background=backend&knows=rust"
+PLAN = "/plan/infrastructure-engineer/?years=10&background=sysadmin&have=linux,networking&learning=bash"
 
 PAGES = (
     SitePage("listing", "/"),
@@ -59,6 +60,9 @@ PAGES = (
     SitePage("questionnaire-result", QUESTIONNAIRE_RESULT),
     SitePage("questionnaire-step-2-every-skill", QUESTIONNAIRE_STEP_2_MORE),
     SitePage("questionnaire-result-ready", QUESTIONNAIRE_RESULT_READY),
+    SitePage("plan-fresh", "/plan/backend-architect/"),
+    SitePage("plan", PLAN),
+    SitePage("plan-with-notices", "/plan/senior-backend-go-rust/?have=go,lockpicking,go"),
 )
 
 FRAGMENTS = (
@@ -73,6 +77,7 @@ FRAGMENTS = (
     Fragment("questionnaire-error-fragment", QUESTIONNAIRE_STEP_3 + ",lockpicking"),
     Fragment("questionnaire-result-fragment", QUESTIONNAIRE_RESULT),
     Fragment("questionnaire-result-ready-fragment", QUESTIONNAIRE_RESULT_READY),
+    Fragment("plan-fragment", PLAN + "&skill-terraform=have"),
 )
 
 # Lighthouse takes about 11 s a page, so it audits one page of each main kind.

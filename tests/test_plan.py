@@ -154,3 +154,9 @@ def test_a_questionnaire_result_becomes_a_plan_with_its_answers(catalogue):
     answers = Answers(4, Background.DEVOPS, frozenset({"linux", "git"}), (), "pay", 150_000)
     state = plan_state_for(answers, catalogue=catalogue)
     assert state.query == "years=4&background=devops&pay=150000&have=git,linux"
+
+
+def test_a_checklist_state_that_is_not_offered_is_dropped_with_a_notice(catalogue):
+    state, notices = state_from(catalogue, "have=linux&skill-linux=mastered")
+    assert state.have == ("linux",)
+    assert notices == ["We kept the earlier state of linux: have, learning or not yet only."]
