@@ -3,8 +3,16 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from careers.page_cache import public_page
 from careers.sitemaps import SITEMAPS
 from careers.views import cards, changes, compare, data, health, pages, questionnaire, seo
+
+# Views from elsewhere, declared for the page cache here (ours carry @public_page themselves):
+# every query parameter each one reads, so only those enter its cache key.
+next_episode = public_page(
+    query=("step", "years", "background", "knows", "likes", "priority", "pay")
+)(questionnaire.next_episode)
+cached_sitemap = public_page(query=("p",))(sitemap)
 
 careers_patterns = [
     path("", pages.role_list, name="role_list"),
@@ -15,7 +23,7 @@ careers_patterns = [
     path("faq/", pages.faq, name="faq"),
     path("about/", pages.about, name="about"),
     path("changes/", changes.change_list, name="change_list"),
-    path("next-episode/", questionnaire.next_episode, name="next_episode"),
+    path("next-episode/", next_episode, name="next_episode"),
     path("card.png", cards.listing_card, name="listing_card"),
     path("roles/<slug:slug>/card.png", cards.role_card, name="role_card"),
     path("next-episode/card.png", cards.result_card, name="result_card"),
@@ -26,7 +34,7 @@ careers_patterns = [
 urlpatterns = [
     path("", include((careers_patterns, "careers"))),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", cached_sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", health.healthz, name="healthz"),
 ]

@@ -6,6 +6,7 @@ os.environ.setdefault(
     "DJANGO_SECRET_KEY", "tests-only-key-0123456789-abcdefghijklmnopqrstuvwxyz-never-deployed"
 )
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+os.environ.setdefault("SITE_URL", "http://127.0.0.1:8000")
 
 from careers.settings import *  # noqa: E402,F403
 

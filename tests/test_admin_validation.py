@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db.models import Max
 from django.utils import timezone
 
 from careers.models import PayComparison, Role
@@ -116,11 +117,12 @@ def test_comparison_row_without_figures_is_valid(db):
 
 
 def list_edit_data(roles, **changes_by_slug) -> dict:
-    """The role list's bulk-edit form as posted, with some rows changed."""
+    """The role list's bulk-edit form as posted right after it was drawn, some rows changed."""
     data = {
         "form-TOTAL_FORMS": len(roles),
         "form-INITIAL_FORMS": len(roles),
         "_save": "Save",
+        "edit_seen": Role.history.aggregate(newest=Max("history_id"))["newest"],
     }
     for index, role in enumerate(roles):
         values = {

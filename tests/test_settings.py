@@ -28,6 +28,7 @@ VARIABLES = (
 PRODUCTION = {
     "DJANGO_SECRET_KEY": "a-production-like-key-9f8e7d6c5b4a39281706f5e4d3c2b1a0-zyxwvutsrq",
     "DJANGO_ALLOWED_HOSTS": "nextepisode.example",
+    "SITE_URL": "https://nextepisode.example",
 }
 
 
