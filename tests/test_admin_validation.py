@@ -194,3 +194,14 @@ def test_role_page_shows_the_new_as_of_date(admin_client, client, seed):
     post_role(admin_client, role, total_max=470_000)
     content = client.get(role.get_absolute_url()).content.decode()
     assert f"Pay data as of {timezone.localdate():%B} {timezone.localdate().day}," in content
+
+
+def test_a_date_the_editor_sets_wins_over_a_pay_table_rows_today(admin_client, seed):
+    role = Role.objects.get(slug="cloud-architect")
+    data = role_form_data(role, pay_as_of="2026-02-01")
+    data["comparisons-0-label"] = "Renamed row"
+    data["comparisons-0-base_note"] = "A changed note"
+    assert admin_client.post(f"/admin/careers/role/{role.pk}/change/", data).status_code == 302
+    role.refresh_from_db()
+    assert role.comparisons.get(order=data["comparisons-0-order"]).base_note == "A changed note"
+    assert role.pay_as_of == datetime.date(2026, 2, 1)

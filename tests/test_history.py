@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import User
+from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from careers.models import ExperienceTier, PayComparison, Role
@@ -164,3 +165,22 @@ def test_changes_page_answers_htmx_with_the_log_only(client, db):
     content = response.content.decode()
     assert content.lstrip().startswith('<section id="change-log"')
     assert "<html" not in content
+
+
+def test_a_pay_table_row_added_then_deleted_is_listed_and_moves_the_date(client, seed):
+    role = Role.objects.get(slug="cloud-architect")
+    Role.objects.filter(pk=role.pk).update(pay_as_of="2026-01-15")
+    row = PayComparison.objects.create(
+        role=role, order=99, label="Cloud consultant", base_min=150_000, base_max=190_000
+    )
+    assert Role.objects.get(pk=role.pk).pay_as_of == timezone.localdate()
+    added = client.get("/changes/")
+    assertContains(added, "Cloud Architect, pay table row “Cloud consultant” added")
+    assertContains(added, "<td>no row</td><td>$190,000</td>", html=True)
+
+    Role.objects.filter(pk=role.pk).update(pay_as_of="2026-01-15")
+    row.delete()
+    assert Role.objects.get(pk=role.pk).pay_as_of == timezone.localdate()
+    deleted = client.get("/changes/")
+    assertContains(deleted, "Cloud Architect, pay table row “Cloud consultant” deleted")
+    assertContains(deleted, "<td>$190,000</td><td>row deleted</td>", html=True)
