@@ -8,6 +8,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from careers.models import PayComparison, Role
+from careers.validation import pay_range_errors
 from tests.factories import (
     CareerStageFactory,
     ExperienceTierFactory,
@@ -109,11 +110,19 @@ def test_comparison_row_total_must_not_start_below_base(db):
     assert list(error.value.message_dict) == ["total_min"]
 
 
-def test_comparison_row_without_figures_is_valid(db):
+def test_comparison_row_without_figures_is_valid_and_shows_its_note(client, db):
     row = PayComparisonFactory.build(
-        role=RoleFactory(), base_min=None, base_max=None, base_note="Varies by level"
+        role=RoleFactory(),
+        base_min=None,
+        base_max=None,
+        base_note="Varies by level",
+        total_min=None,
+        total_max=None,
     )
+    assert pay_range_errors(row) == {}
     row.full_clean()
+    row.save()
+    assert "Varies by level" in client.get(row.role.get_absolute_url()).content.decode()
 
 
 def list_edit_data(roles, **changes_by_slug) -> dict:
