@@ -18,9 +18,10 @@ from careers.models import Role
 from tests.test_admin import role_form_data
 
 TIMEOUT = 0.05  # seconds, as in production (DJANGO_CACHE_TIMEOUT_MS)
-# The whole scenario: an admin save, two cards and ten pages. Each call to a hung Redis waits
-# TIMEOUT; without the back-off this would make ~40 of them, with it one.
-TIME_BOUND = 6.0
+# Time the whole scenario (an admin save, two cards, a dozen pages) may spend in cache calls.
+# A hung Redis makes each call wait TIMEOUT: without the back-off that is some 60 calls, with
+# it one. Rendering time is left out, as it depends on how busy the machine is.
+TIME_BOUND = 1.0
 
 
 def closed_port() -> int:
@@ -111,27 +112,44 @@ def exercise_the_site(editor: Client) -> None:
     assert visitor.get("/healthz").status_code == 200
 
 
+@pytest.fixture
+def time_in_cache(monkeypatch) -> list[float]:
+    """Seconds spent in each cache call."""
+    spent = []
+    guarded = cache_backend.ResilientRedisCache.guarded
+
+    def timed(self, *args):
+        started = time.monotonic()
+        try:
+            return guarded(self, *args)
+        finally:
+            spent.append(time.monotonic() - started)
+
+    monkeypatch.setattr(cache_backend.ResilientRedisCache, "guarded", timed)
+    return spent
+
+
 def outage_warnings(caplog) -> list[logging.LogRecord]:
     return [record for record in caplog.records if record.name == "careers.cache_backend"]
 
 
-def test_a_closed_port_costs_one_failed_call_and_one_log_line(settings, seed, editor, caplog):
+def test_a_closed_port_costs_one_failed_call_and_one_log_line(
+    settings, seed, editor, caplog, time_in_cache
+):
     use_redis_at(settings, closed_port())
-    started = time.monotonic()
     exercise_the_site(editor)
-    assert time.monotonic() - started < TIME_BOUND
+    assert time_in_cache and sum(time_in_cache) < TIME_BOUND
     assert len(outage_warnings(caplog)) == 1
     assert "unreachable" in outage_warnings(caplog)[0].getMessage()
     assert not [record for record in caplog.records if record.levelno >= logging.ERROR]
 
 
 def test_a_hung_redis_is_called_once_per_interval_not_per_request(
-    settings, seed, editor, caplog, silent_listener
+    settings, seed, editor, caplog, silent_listener, time_in_cache
 ):
     use_redis_at(settings, silent_listener.port)
-    started = time.monotonic()
     exercise_the_site(editor)
-    assert time.monotonic() - started < TIME_BOUND
+    assert time_in_cache and sum(time_in_cache) < TIME_BOUND
     assert len(silent_listener.held) == 1  # one connection, one timed-out call, then back-off
     assert len(outage_warnings(caplog)) == 1
 
