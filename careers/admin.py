@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db import router, transaction
 from django.db.models import Max
 from django.forms.models import BaseInlineFormSet, BaseModelFormSet
 from simple_history.admin import SimpleHistoryAdmin
@@ -101,7 +102,11 @@ class EditConflictAdmin(SimpleHistoryAdmin):
 
     def changelist_view(self, request, extra_context=None):
         newest = self.model.history.aggregate(newest=Max("history_id"))["newest"] or 0
-        return super().changelist_view(request, {**(extra_context or {}), "edit_seen": newest})
+        context = {**(extra_context or {}), "edit_seen": newest}
+        # Django validates list edits outside its save transaction; one around both keeps the
+        # rows locked by the conflict check until they are saved.
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            return super().changelist_view(request, context)
 
 
 class PayColumnsMixin:

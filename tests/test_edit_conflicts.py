@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from careers.models import ExperienceTier, PayComparison, Role, Source
 from tests.admin_forms import posted, read_form
+from tests.factories import RoleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -151,3 +152,14 @@ def test_a_stale_date_no_longer_counts_as_the_editor_choosing_one(alice, bob, se
     save(bob, role, bobs, base_min=170_000)
     assert Role.objects.get(pk=role.pk).pay_as_of == timezone.localdate()
     assert timezone.localdate() != datetime.date(2026, 1, 15)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_list_edit_outside_a_test_transaction_locks_and_saves(alice):
+    """As in production, with no transaction around the request (the lock needs one)."""
+    RoleFactory(slug="platform-engineer", total_max=400_000, total_peak=None)
+    fields, shown = list_form(alice)
+    field = list_field(shown, "platform-engineer", "total_max")
+    response = alice.post("/admin/careers/role/", posted(fields, _save="Save", **{field: 410_000}))
+    assert response.status_code == 302
+    assert Role.objects.get(slug="platform-engineer").total_max == 410_000
