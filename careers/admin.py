@@ -216,13 +216,6 @@ class RoleAdmin(PayFieldsOnlyForSalaryEditors, PayColumnsMixin, EditConflictAdmi
     list_editable = ("base_min", "base_max", "total_min", "total_max", "total_peak")
     list_filter = ("track",)
     search_fields = ("title", "aliases", "summary")
-
-    def save_related(self, request, form, formsets, change):
-        """A date the editor set wins over the "today" a pay-table row just saved wrote."""
-        super().save_related(request, form, formsets, change)
-        if change and "pay_as_of" in form.changed_data:
-            Role.objects.filter(pk=form.instance.pk).update(pay_as_of=form.instance.pay_as_of)
-
     prepopulated_fields = {"slug": ("title",)}
     inlines = (CareerStageInline, RoleSkillInline, PayComparisonInline, RoleSourceInline)
     fieldsets = (
@@ -261,6 +254,12 @@ class RoleAdmin(PayFieldsOnlyForSalaryEditors, PayColumnsMixin, EditConflictAdmi
             {"fields": ("what_they_do", "salary_context", "skills_and_ai", "how_to_get_there")},
         ),
     )
+
+    def save_related(self, request, form, formsets, change):
+        """A date the editor set wins over the "today" a pay-table row just saved wrote."""
+        super().save_related(request, form, formsets, change)
+        if change and "pay_as_of" in form.changed_data:
+            Role.objects.filter(pk=form.instance.pk).update(pay_as_of=form.instance.pay_as_of)
 
 
 @admin.register(ExperienceTier)

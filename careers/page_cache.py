@@ -13,7 +13,6 @@ the client takes gzip, and the host name. A request carrying any other query par
 
 import functools
 import hashlib
-import logging
 import re
 import secrets
 from collections.abc import Callable
@@ -30,8 +29,6 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.utils.http import split_directive_names
 
 from careers.cache_backend import cache_recovered
-
-logger = logging.getLogger(__name__)
 
 DATA_VERSION_KEY = "page-cache:data-version"
 DATA_VERSION_SECONDS = 7 * 24 * 60 * 60
