@@ -11,6 +11,7 @@ from django.db.models import Max, Model
 from careers import formatting
 
 TOKEN_SEPARATOR = "."
+MAX_LINES = 10
 
 
 def watched_histories(obj: Model, *, inline_models: tuple[type[Model], ...] = ()) -> list:
@@ -58,7 +59,11 @@ def changes_since(
         for record in history.filter(history_id__gt=newest_seen).select_related("history_user")
     ]
     records.sort(key=lambda record: (record.history_date, record.history_id))
-    return [describe(record, parent=obj) for record in records]
+    lines = [describe(record, parent=obj) for record in records[-MAX_LINES:]]
+    if len(records) > MAX_LINES:
+        # A form from before tokens existed, or a very old one: the latest saves say enough.
+        lines.insert(0, f"… {len(records) - MAX_LINES} earlier saves (see the History page)")
+    return lines
 
 
 def describe(record, *, parent: Model) -> str:

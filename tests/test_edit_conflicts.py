@@ -163,3 +163,14 @@ def test_a_list_edit_outside_a_test_transaction_locks_and_saves(alice):
     response = alice.post("/admin/careers/role/", posted(fields, _save="Save", **{field: 410_000}))
     assert response.status_code == 302
     assert Role.objects.get(slug="platform-engineer").total_max == 410_000
+
+
+def test_a_form_without_a_token_is_refused_with_only_the_latest_saves(alice, seed):
+    """A form drawn before tokens existed: every record is newer than "nothing seen"."""
+    role = Role.objects.get(slug="cloud-architect")
+    response = save(alice, role, open_form(alice, role), edit_token="", summary="Stale line.")
+    content = response.content.decode()
+    assert CONFLICT in content
+    assert "earlier saves (see the History page)" in content
+    assert content.count("UTC, ") == 10
+    assert Role.objects.get(pk=role.pk).summary != "Stale line."
