@@ -94,7 +94,10 @@ class EditConflictAdmin(SimpleHistoryAdmin):
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
-        form.inline_models = tuple(inline.model for inline in self.inlines)
+        # Inline rows are watched through their history; an untracked kind cannot be.
+        form.inline_models = tuple(
+            inline.model for inline in self.inlines if hasattr(inline.model, "history")
+        )
         return form
 
     def get_changelist_formset(self, request, **kwargs):
