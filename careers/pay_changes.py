@@ -100,7 +100,8 @@ def role_edits() -> list[PayEdit]:
 
 
 def comparison_edits() -> list[PayEdit]:
-    """Pay-table rows changed, added or deleted (rows loaded from fixtures are not additions)."""
+    """Pay-table rows changed, added or deleted (a row's first load is not an addition; a
+    reload with `--update` that changes its figures is a change)."""
     fields = PayComparison.PAY_FIELDS
     rows = history_with_previous(
         PayComparison,
@@ -110,15 +111,15 @@ def comparison_edits() -> list[PayEdit]:
     )
     edits = []
     for row in rows:
-        if not row["role__slug"] or row["history_change_reason"] == LOADED_FROM_FIXTURES:
+        if not row["role__slug"]:
             continue
         subject = f"{row['role__title']}, pay table row “{row['label']}”"
         if row["history_type"] == "-":
             subject, changes = f"{subject} deleted", row_figures(row, fields, deleted=True)
-        elif row["previous_history_id"] is None and row["history_type"] == "+":
-            subject, changes = f"{subject} added", row_figures(row, fields, deleted=False)
         elif row["previous_history_id"] is None:
-            continue  # a first record that is not a creation: nothing to compare it with
+            if row["history_type"] != "+" or row["history_change_reason"] == LOADED_FROM_FIXTURES:
+                continue  # the data as first loaded, or a record with nothing before it
+            subject, changes = f"{subject} added", row_figures(row, fields, deleted=False)
         else:
             changes = figure_changes(row, fields)
         url = reverse("careers:role_detail", kwargs={"slug": row["role__slug"]}) + "#salary"

@@ -2,9 +2,11 @@
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.management import call_command
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
+from careers import formatting
 from careers.models import ExperienceTier, PayComparison, Role
 from tests.factories import (
     CareerStageFactory,
@@ -184,3 +186,17 @@ def test_a_pay_table_row_added_then_deleted_is_listed_and_moves_the_date(client,
     deleted = client.get("/changes/")
     assertContains(deleted, "Cloud Architect, pay table row “Cloud consultant” deleted")
     assertContains(deleted, "<td>$190,000</td><td>row deleted</td>", html=True)
+
+
+def test_a_reload_that_overwrites_a_pay_table_edit_is_listed_too(client, seed):
+    row = PayComparison.objects.filter(role__slug="cloud-architect", total_max__isnull=False)[0]
+    original = row.total_max
+    row.total_max += 10_000
+    row.save()
+    call_command("load_fixtures", update=True, verbosity=0)
+    assert PayComparison.objects.get(pk=row.pk).total_max == original
+    edits = [e for e in client.get("/changes/").context["page"] if "pay table row" in e.subject]
+    assert [(c.old, c.new) for e in edits for c in e.changes] == [
+        (formatting.usd(original + 10_000), formatting.usd(original)),
+        (formatting.usd(original), formatting.usd(original + 10_000)),
+    ]
