@@ -10,6 +10,7 @@ DEV_ENV := DJANGO_DEBUG=true
 LOOPBACK_HOSTS := 127.0.0.1,localhost
 SERVE_ENV = DJANGO_SECRET_KEY=$(or $(DJANGO_SECRET_KEY),$(shell $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')) \
 	DJANGO_ALLOWED_HOSTS=$(or $(DJANGO_ALLOWED_HOSTS),$(LOOPBACK_HOSTS)) \
+	SITE_URL=$(or $(SITE_URL),http://127.0.0.1:8000) \
 	DJANGO_SECURE_SSL_REDIRECT=$(or $(DJANGO_SECURE_SSL_REDIRECT),false)
 WORKERS ?= 3
 PG_TEST_URL := postgres://postgres@127.0.0.1:5432/careers

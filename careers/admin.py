@@ -1,9 +1,12 @@
+from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.forms.models import BaseInlineFormSet
+from django.db import router, transaction
+from django.db.models import Max
+from django.forms.models import BaseInlineFormSet, BaseModelFormSet
 from simple_history.admin import SimpleHistoryAdmin
 
-from careers import formatting
+from careers import edit_conflicts, formatting
 from careers.models import (
     CareerStage,
     ExperienceTier,
@@ -22,6 +25,93 @@ from careers.models import (
 admin.site.site_header = "Next Episode data"
 admin.site.site_title = "Next Episode admin"
 admin.site.index_title = "Salary and career data"
+
+CONFLICT_MESSAGE = (
+    "Someone else saved this since you opened it, so nothing was saved. What they changed:"
+)
+CONFLICT_ADVICE = (
+    "Your entries are still in the form below. Check them against the changes above, then"
+    " save again to apply yours over theirs, or reload the page to start from theirs."
+)
+SALARY_EDITORS = "Salary editors"
+
+
+class EditConflictForm(forms.ModelForm):
+    """A change form that refuses a save made from a stale copy (careers/edit_conflicts.py)."""
+
+    edit_token = forms.CharField(widget=forms.HiddenInput, required=False)
+    inline_models: tuple = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["edit_token"] = self.current_token()
+
+    def current_token(self) -> str:
+        return edit_conflicts.edit_token(self.instance, inline_models=self.inline_models)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not self.instance.pk:
+            return cleaned_data
+        edit_conflicts.lock(self.instance)
+        seen, current = cleaned_data.get("edit_token", ""), self.current_token()
+        if seen != current:
+            changes = edit_conflicts.changes_since(
+                self.instance, seen, inline_models=self.inline_models
+            )
+            # The form is shown again with the new token: saving it again is a choice made
+            # knowing what changed.
+            self.data = self.data.copy()
+            self.data[self.add_prefix("edit_token")] = current
+            raise ValidationError([CONFLICT_MESSAGE, *changes, CONFLICT_ADVICE])
+        return cleaned_data
+
+
+class EditConflictListFormSet(BaseModelFormSet):
+    """The change list's editable columns: a row someone saved after the page was drawn, and
+    that this post would change, is refused with what they changed."""
+
+    def clean(self):
+        super().clean()
+        seen = self.data.get("edit_seen", "")  # the newest history id when the list was drawn
+        conflicts = []
+        for form in self.forms:
+            if form.instance.pk and form.has_changed():
+                edit_conflicts.lock(form.instance)
+                changes = edit_conflicts.changes_since(form.instance, seen)
+                conflicts += [f"{form.instance}: {change}" for change in changes]
+        if conflicts:
+            raise ValidationError([CONFLICT_MESSAGE, *conflicts, CONFLICT_ADVICE])
+
+
+def is_salary_editor(user) -> bool:
+    return not user.is_superuser and user.groups.filter(name=SALARY_EDITORS).exists()
+
+
+class EditConflictAdmin(SimpleHistoryAdmin):
+    """Change forms (with their inlines) and list edits that never overwrite an unseen save."""
+
+    form = EditConflictForm
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        # Inline rows are watched through their history; an untracked kind cannot be.
+        form.inline_models = tuple(
+            inline.model for inline in self.inlines if hasattr(inline.model, "history")
+        )
+        return form
+
+    def get_changelist_formset(self, request, **kwargs):
+        return super().get_changelist_formset(request, formset=EditConflictListFormSet, **kwargs)
+
+    def changelist_view(self, request, extra_context=None):
+        newest = self.model.history.aggregate(newest=Max("history_id"))["newest"] or 0
+        context = {**(extra_context or {}), "edit_seen": newest}
+        # Django validates list edits outside its save transaction; one around both keeps the
+        # rows locked by the conflict check until they are saved.
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            return super().changelist_view(request, context)
 
 
 class PayColumnsMixin:
@@ -92,8 +182,29 @@ class RoleSourceInline(admin.TabularInline):
         return 1 if obj is None else 0  # a new role starts with a row for its first source
 
 
+class PayFieldsOnlyForSalaryEditors:
+    """Salary editors may change the pay figures and their date; the rest is read-only for them
+    (a changed title or slug is not theirs to make, and a slug change would break links)."""
+
+    salary_editor_fields: tuple[str, ...] = ()
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        if not is_salary_editor(request.user):
+            return readonly
+        editable = {*self.salary_editor_fields, "id"}
+        others = [field.name for field in self.model._meta.fields if field.name not in editable]
+        return (*readonly, *others)
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return (
+            {} if is_salary_editor(request.user) else super().get_prepopulated_fields(request, obj)
+        )
+
+
 @admin.register(Role)
-class RoleAdmin(PayColumnsMixin, SimpleHistoryAdmin):
+class RoleAdmin(PayFieldsOnlyForSalaryEditors, PayColumnsMixin, EditConflictAdmin):
+    salary_editor_fields = (*Role.PAY_FIELDS, "total_peak_note", "pay_as_of")
     # Salary columns are editable in the list for quick bulk edits; the list's forms run the
     # same model validation as the change form. The formatted ranges show the result.
     list_display = (
@@ -113,7 +224,10 @@ class RoleAdmin(PayColumnsMixin, SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ("title",)}
     inlines = (CareerStageInline, RoleSkillInline, PayComparisonInline, RoleSourceInline)
     fieldsets = (
-        (None, {"fields": ("title", "slug", "aliases", "track", "focus", "summary")}),
+        (
+            None,
+            {"fields": ("title", "slug", "aliases", "track", "focus", "summary", "edit_token")},
+        ),
         (
             "Pay (US dollars a year)",
             {
@@ -146,16 +260,23 @@ class RoleAdmin(PayColumnsMixin, SimpleHistoryAdmin):
         ),
     )
 
+    def save_related(self, request, form, formsets, change):
+        """A date the editor set wins over the "today" a pay-table row just saved wrote."""
+        super().save_related(request, form, formsets, change)
+        if change and "pay_as_of" in form.changed_data:
+            Role.objects.filter(pk=form.instance.pk).update(pay_as_of=form.instance.pay_as_of)
+
 
 @admin.register(ExperienceTier)
-class ExperienceTierAdmin(PayColumnsMixin, SimpleHistoryAdmin):
+class ExperienceTierAdmin(PayFieldsOnlyForSalaryEditors, PayColumnsMixin, EditConflictAdmin):
+    salary_editor_fields = ExperienceTier.PAY_FIELDS
     list_display = ("name", "order", "years_min", "years_max", "base_range", "total_range")
     search_fields = ("name",)
     prepopulated_fields = {"slug": ("name",)}
 
 
 @admin.register(Skill)
-class SkillAdmin(SimpleHistoryAdmin):
+class SkillAdmin(EditConflictAdmin):
     list_display = ("name", "kind", "is_fundamental")
     list_filter = ("kind", "is_fundamental")
     search_fields = ("name", "description")
@@ -163,7 +284,7 @@ class SkillAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(EditConflictAdmin):
     list_display = ("name", "title", "kind")
     list_filter = ("kind",)
     search_fields = ("name", "title")
@@ -171,7 +292,7 @@ class SourceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Statistic)
-class StatisticAdmin(SimpleHistoryAdmin):
+class StatisticAdmin(EditConflictAdmin):
     list_display = ("label", "low", "high", "unit", "source")
     list_filter = ("unit",)
     list_select_related = ("source",)
@@ -179,7 +300,7 @@ class StatisticAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(FaqEntry)
-class FaqEntryAdmin(SimpleHistoryAdmin):
+class FaqEntryAdmin(EditConflictAdmin):
     list_display = ("question", "order")
     search_fields = ("question", "answer")
     prepopulated_fields = {"slug": ("question",)}
@@ -199,7 +320,7 @@ class StageSkillInline(admin.TabularInline):
 
 
 @admin.register(CareerStage)
-class CareerStageAdmin(SimpleHistoryAdmin):
+class CareerStageAdmin(EditConflictAdmin):
     """A step of a path with what the questionnaire's advice reads from it: the jobs that stand
     on it and the skills it assumes or builds."""
 
@@ -211,7 +332,7 @@ class CareerStageAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(PayComparison)
-class PayComparisonAdmin(PayColumnsMixin, SimpleHistoryAdmin):
+class PayComparisonAdmin(PayColumnsMixin, EditConflictAdmin):
     list_display = ("label", "role", "base_range", "total_range")
     list_filter = ("role",)
     list_select_related = ("role",)
@@ -219,7 +340,7 @@ class PayComparisonAdmin(PayColumnsMixin, SimpleHistoryAdmin):
 
 
 @admin.register(RoleSkill)
-class RoleSkillAdmin(SimpleHistoryAdmin):
+class RoleSkillAdmin(EditConflictAdmin):
     list_display = ("role", "skill", "importance", "order")
     list_filter = ("importance", "role")
     list_select_related = ("role", "skill")
@@ -228,7 +349,7 @@ class RoleSkillAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(RoleSource)
-class RoleSourceAdmin(SimpleHistoryAdmin):
+class RoleSourceAdmin(EditConflictAdmin):
     list_display = ("role", "source", "backs")
     list_filter = ("backs", "role")
     list_select_related = ("role", "source")

@@ -19,6 +19,9 @@ from django.db import transaction
 
 from careers.seed import SEED_FIXTURES, SEED_MODELS
 
+# The history reason of records written by a load, so /changes/ can tell them from edits.
+LOADED_FROM_FIXTURES = "Loaded from fixtures"
+
 
 class Outcome(enum.StrEnum):
     ADDED = "added"
@@ -66,7 +69,7 @@ def fixture_load(name: str, *, update: bool) -> Counter:
     history = apps.get_model(SEED_MODELS[name]).history
     for outcome, objects in saved.items():
         history.bulk_history_create(
-            objects, update=outcome is Outcome.UPDATED, default_change_reason="Loaded from fixtures"
+            objects, update=outcome is Outcome.UPDATED, default_change_reason=LOADED_FROM_FIXTURES
         )
     return outcomes
 

@@ -2,6 +2,8 @@
 
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -520,11 +522,14 @@ class PayComparison(models.Model):
         raise_errors(pay_range_errors(self))
 
     def save(self, **kwargs):
-        """A changed row is a change to its role's pay data, so the role's as-of date moves too."""
-        changed = self.pk and self.pay_changed()
+        """A row added or changed is a change to its role's pay data: the role's date moves."""
+        changed = self._state.adding or self.pay_changed()
         super().save(**kwargs)
         if changed:
-            Role.objects.filter(pk=self.role_id).update(pay_as_of=timezone.localdate())
+            self.move_roles_date()
+
+    def move_roles_date(self) -> None:
+        Role.objects.filter(pk=self.role_id).update(pay_as_of=timezone.localdate())
 
     def pay_changed(self) -> bool:
         stored = type(self).objects.filter(pk=self.pk).values(*self.PAY_FIELDS).first()
@@ -536,6 +541,12 @@ class PayComparison(models.Model):
         return (self.role.slug, self.order)
 
     natural_key.dependencies = ["careers.role"]
+
+
+@receiver(post_delete, sender=PayComparison)
+def pay_row_deleted(sender, instance: PayComparison, **kwargs) -> None:
+    """A deleted row is a pay change too (a signal, so queryset deletes count as well)."""
+    instance.move_roles_date()
 
 
 class SourceKind(models.TextChoices):

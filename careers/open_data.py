@@ -131,7 +131,7 @@ def csv_rows() -> Iterator[list]:
     for role in roles_for_export():
         record = role_record(role)
         stages = role.stages.all()
-        yield [
+        row = [
             *(csv_value(record[column]) for column in ("rank", *ROLE_FIELDS)),
             LIST_SEPARATOR.join(record["aliases"]),
             record["pay_as_of"],
@@ -141,6 +141,18 @@ def csv_rows() -> Iterator[list]:
             *(skills_of(record, level) for level in Importance),
             credit_line(),
         ]
+        yield [spreadsheet_safe(cell) for cell in row]
+
+
+# Text a spreadsheet would run as a formula; such a cell gets a leading apostrophe (OWASP's
+# advice for CSV injection), which spreadsheets show as text and do not evaluate.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell):
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return f"'{cell}"
+    return cell
 
 
 def stage_years(stage) -> str:

@@ -4,37 +4,68 @@ Every cached page is stored with the data version it was rendered under. Saving,
 relinking any careers model replaces the version with a new random token, so all pages drawn
 from the old data miss at once, on every app server sharing the cache. Reading the version and
 the page costs one round trip (`get_many`).
+
+Only views marked with `@public_page(query=(...))` are cached, and a page's key holds only
+what can change it: the view's declared query parameters, the htmx headers views read, whether
+the client takes gzip, and the host name. A request carrying any other query parameter
+(`?utm_source=...`) may be answered from the cache but never adds an entry.
 """
 
+import functools
 import hashlib
-import logging
 import re
 import secrets
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
+from django.http.request import split_domain_port
+from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import split_directive_names
 
-logger = logging.getLogger(__name__)
+from careers.cache_backend import cache_recovered
 
 DATA_VERSION_KEY = "page-cache:data-version"
 DATA_VERSION_SECONDS = 7 * 24 * 60 * 60
-# htmx request headers that may change what a view renders; each combination is its own entry.
-HTMX_HEADERS = (
-    "HX-Request",
-    "HX-Boosted",
-    "HX-History-Restore-Request",
-    "HX-Target",
-    "HX-Trigger",
-    "HX-Trigger-Name",
-)
+# The htmx request headers our views read (`request.htmx`, `.history_restore_request`). Other
+# htmx headers (HX-Target, HX-Trigger, HX-Boosted...) are not keyed: no view may read them.
+HTMX_HEADERS = ("HX-Request", "HX-History-Restore-Request")
 # A response may vary only on request headers that are part of the key.
 KEYED_VARY_HEADERS = {"accept-encoding", *(name.lower() for name in HTMX_HEADERS)}
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+QUERY_ATTRIBUTE = "page_cache_query"
+
+
+def public_page(*, query: tuple[str, ...] = ()) -> Callable:
+    """Let the page cache keep a view's pages; `query` names every query parameter it reads.
+
+    Only those parameters enter the cache key, so declare each one the view (or a form it
+    builds) reads from `request.GET`; a parameter left out would serve one answer for all.
+    """
+
+    def decorate(view: Callable) -> Callable:
+        @functools.wraps(view)
+        def cached_view(*args, **kwargs):
+            return view(*args, **kwargs)
+
+        setattr(cached_view, QUERY_ATTRIBUTE, tuple(query))
+        return cached_view
+
+    return decorate
+
+
+def declared_query(request: HttpRequest) -> tuple[str, ...] | None:
+    """The query parameters the requested view declared, or None if it is not a public page."""
+    try:
+        view = resolve(request.path_info).func
+    except Resolver404:
+        return None
+    return getattr(view, QUERY_ATTRIBUTE, None)
 
 
 def bump_data_version() -> str:
@@ -48,6 +79,12 @@ def current_data_version() -> str:
     if cache.add(DATA_VERSION_KEY, version, DATA_VERSION_SECONDS):
         return version
     return cache.get(DATA_VERSION_KEY) or bump_data_version()
+
+
+@receiver(cache_recovered)
+def invalidate_after_outage(**kwargs) -> None:
+    """Saves made while the cache was unreachable could not drop the pages they changed."""
+    bump_data_version()
 
 
 def invalidate_pages(**kwargs) -> None:
@@ -67,13 +104,20 @@ def connect_invalidation(models) -> None:
             m2m_changed.connect(invalidate_pages, sender=field.remote_field.through)
 
 
-def page_key(request: HttpRequest) -> str:
-    variant = [request.headers.get(name, "") for name in HTMX_HEADERS]
+def page_key(request: HttpRequest, *, query: tuple[str, ...]) -> str:
+    # The host name only: ALLOWED_HOSTS bounds it, while a port would be free to vary.
+    host, _ = split_domain_port(request.get_host())
+    parts = [host, request.path]
+    parts += [f"{name}={request.GET.getlist(name)!r}" for name in query]
+    parts += [f"{name}={request.headers.get(name, '') == 'true'}" for name in HTMX_HEADERS]
     accepts_gzip = ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", ""))
-    variant.append("gzip" if accepts_gzip else "")
-    url = f"{request.get_host()}{request.get_full_path()}"
-    digest = hashlib.sha256("\n".join([url, *variant]).encode()).hexdigest()
+    parts.append(f"gzip={bool(accepts_gzip)}")
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
     return f"page-cache:page:{digest}"
+
+
+def has_only(request: HttpRequest, query: tuple[str, ...]) -> bool:
+    return set(request.GET) <= set(query)
 
 
 def is_anonymous_get(request: HttpRequest) -> bool:
@@ -114,41 +158,36 @@ def rebuild(request: HttpRequest, stored: dict) -> HttpResponse:
 
 
 class PublicPageCacheMiddleware:
+    """The cache calls never raise (careers/cache_backend.py): an unreachable cache is a miss."""
+
     def __init__(self, get_response):
         self.get_response = get_response
         if settings.PAGE_CACHE_SECONDS:
             # A freshly started server never serves pages rendered by the code it replaces.
-            try:
-                bump_data_version()
-            except Exception:
-                logger.exception("Page cache unreachable at start-up")
+            bump_data_version()
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not is_anonymous_get(request):
+            return self.get_response(request)
+        query = declared_query(request)
+        if query is None:
             return self.get_response(request)
         if not settings.PAGE_CACHE_SECONDS:
             response = self.get_response(request)
             mark_public(response)
             return response
-        key = page_key(request)
-        try:
-            found = cache.get_many([DATA_VERSION_KEY, key])
-            version = found.get(DATA_VERSION_KEY) or current_data_version()
-        except Exception:
-            logger.exception("Page cache unreachable; serving without it")
-            return self.get_response(request)
+        key = page_key(request, query=query)
+        found = cache.get_many([DATA_VERSION_KEY, key])
+        version = found.get(DATA_VERSION_KEY) or current_data_version()
         stored = found.get(key)
         if stored and stored["version"] == version:
             return rebuild(request, stored)
         response = self.get_response(request)
-        if mark_public(response):
-            self.store(key, version, response)
-        return response
-
-    def store(self, key: str, version: str, response: HttpResponse) -> None:
-        headers = dict(response.items())
-        stored = {"version": version, "content": response.content, "headers": headers}
-        try:
+        if mark_public(response) and has_only(request, query):
+            stored = {
+                "version": version,
+                "content": response.content,
+                "headers": dict(response.items()),
+            }
             cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
-        except Exception:
-            logger.exception("Page cache unreachable; page not stored")
+        return response

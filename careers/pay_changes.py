@@ -12,6 +12,7 @@ from django.db.models.functions import Lag
 from django.urls import reverse
 
 from careers import formatting
+from careers.fixture_sync import LOADED_FROM_FIXTURES
 from careers.models import ExperienceTier, PayComparison, Role
 
 FIGURE_LABELS = {
@@ -53,17 +54,25 @@ def figure_text(value) -> str:
     return value or "not given"
 
 
-def history_with_previous(model, *, fields: tuple[str, ...], subject_fields: tuple[str, ...]):
-    """History rows that follow an earlier row of the same object, with that row's figures."""
+def history_with_previous(
+    model, *, fields: tuple[str, ...], subject_fields: tuple[str, ...], with_first: bool = False
+):
+    """History rows with the figures of the object's row before (None for its first row).
+
+    Without `with_first`, only rows that follow an earlier one.
+    """
     window = {
         "partition_by": [F("id")],
         "order_by": [F("history_date").asc(), F("history_id").asc()],
     }
     previous = {f"previous_{name}": Window(Lag(name), **window) for name in fields}
-    return (
-        model.history.annotate(previous_history_id=Window(Lag("history_id"), **window), **previous)
-        .filter(previous_history_id__isnull=False)
-        .values("history_date", *subject_fields, *fields, *previous)
+    rows = model.history.annotate(
+        previous_history_id=Window(Lag("history_id"), **window), **previous
+    )
+    if not with_first:
+        rows = rows.filter(previous_history_id__isnull=False)
+    return rows.values(
+        "history_date", "history_type", "previous_history_id", *subject_fields, *fields, *previous
     )
 
 
@@ -91,20 +100,41 @@ def role_edits() -> list[PayEdit]:
 
 
 def comparison_edits() -> list[PayEdit]:
+    """Pay-table rows changed, added or deleted (a row's first load is not an addition; a
+    reload with `--update` that changes its figures is a change)."""
     fields = PayComparison.PAY_FIELDS
     rows = history_with_previous(
-        PayComparison, fields=fields, subject_fields=("label", "role__title", "role__slug")
+        PayComparison,
+        fields=fields,
+        subject_fields=("label", "role__title", "role__slug", "history_change_reason"),
+        with_first=True,
     )
-    return [
-        PayEdit(
-            row["history_date"],
-            f"{row['role__title']}, pay table row “{row['label']}”",
-            reverse("careers:role_detail", kwargs={"slug": row["role__slug"]}) + "#salary",
-            figure_changes(row, fields),
+    edits = []
+    for row in rows:
+        if not row["role__slug"]:
+            continue
+        subject = f"{row['role__title']}, pay table row “{row['label']}”"
+        if row["history_type"] == "-":
+            subject, changes = f"{subject} deleted", row_figures(row, fields, deleted=True)
+        elif row["previous_history_id"] is None:
+            if row["history_type"] != "+" or row["history_change_reason"] == LOADED_FROM_FIXTURES:
+                continue  # the data as first loaded, or a record with nothing before it
+            subject, changes = f"{subject} added", row_figures(row, fields, deleted=False)
+        else:
+            changes = figure_changes(row, fields)
+        url = reverse("careers:role_detail", kwargs={"slug": row["role__slug"]}) + "#salary"
+        edits.append(PayEdit(row["history_date"], subject, url, changes))
+    return edits
+
+
+def row_figures(row: dict, fields: tuple[str, ...], *, deleted: bool) -> tuple[FigureChange, ...]:
+    """The figures a row added or deleted: each one it gives, as new or as gone."""
+    given = [name for name in fields if row[name] not in (None, "", False)]
+    if deleted:
+        return tuple(
+            FigureChange(FIGURE_LABELS[n], figure_text(row[n]), "row deleted") for n in given
         )
-        for row in rows
-        if row["role__slug"]
-    ]
+    return tuple(FigureChange(FIGURE_LABELS[n], "no row", figure_text(row[n])) for n in given)
 
 
 def tier_edits() -> list[PayEdit]:

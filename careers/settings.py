@@ -75,7 +75,13 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "insecure-development-key-never-used-in-production"
 
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1" if DEBUG else "")
+# Production stops at start-up rather than guess the addresses it answers on and links to.
+for required in ("DJANGO_ALLOWED_HOSTS", "SITE_URL"):
+    if not DEBUG and not os.environ.get(required, "").strip():
+        raise ImproperlyConfigured(
+            f"{required} must be set when DJANGO_DEBUG is off (see README, Configuration)."
+        )
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 # The public origin for canonical links, link previews, the sitemap and social cards.
 SITE_URL = env_origin("SITE_URL", "http://127.0.0.1:8000")
@@ -183,12 +189,20 @@ DATA_SOURCE = {
 
 # Shared by every app server when REDIS_URL is set; per process otherwise.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# The cache is never waited on: each call gives up after DJANGO_CACHE_TIMEOUT_MS, and after a
+# failure Redis is left alone for DJANGO_CACHE_RETRY_SECONDS (careers/cache_backend.py).
+CACHE_TIMEOUT_SECONDS = env_int("DJANGO_CACHE_TIMEOUT_MS", 50) / 1000
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "careers.cache_backend.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "next-episode",
+            "OPTIONS": {
+                "socket_connect_timeout": CACHE_TIMEOUT_SECONDS,
+                "socket_timeout": CACHE_TIMEOUT_SECONDS,
+                "retry_after": env_int("DJANGO_CACHE_RETRY_SECONDS", 5),
+            },
         }
     }
 else:
@@ -233,10 +247,17 @@ if not DEBUG:
 
 # Errors and warnings go to standard error, where the process manager collects them.
 LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "WARNING")
+# A refused request (4xx) is one line, without the traceback Django attaches to it.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"client_errors_in_one_line": {"()": "careers.log_filters.ClientErrorsInOneLine"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["client_errors_in_one_line"],
+        }
+    },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {"django": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False}},
 }
@@ -254,3 +275,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "careers/login_locked.html"
+# Behind N proxies that each append to X-Forwarded-For, the client is the Nth address from the
+# right; 0 (the default) takes the connection's own address. See README, "Configuration".
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "careers.middleware.client_address"

@@ -3,8 +3,13 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from careers.page_cache import public_page
 from careers.sitemaps import SITEMAPS
 from careers.views import cards, changes, compare, data, health, pages, plan, questionnaire, seo
+
+# Django's sitemap view, declared for the page cache here (ours carry @public_page themselves):
+# every query parameter it reads, so only those enter its cache key.
+cached_sitemap = public_page(query=("p",))(sitemap)
 
 careers_patterns = [
     path("", pages.role_list, name="role_list"),
@@ -29,7 +34,7 @@ careers_patterns = [
 urlpatterns = [
     path("", include((careers_patterns, "careers"))),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", cached_sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", health.healthz, name="healthz"),
 ]

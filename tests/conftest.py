@@ -1,16 +1,43 @@
+import copy
+
 import pytest
+from django.apps import apps
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
+from django.core.management.color import no_style
+from django.db import connection, transaction
 
 from careers.page_cache import bump_data_version
-from careers.seed import SEED_FIXTURES
+from careers.seed import SEED_FIXTURES, SEED_MODELS
+
+
+@pytest.fixture(scope="session")
+def seed_rows(django_db_setup, django_db_blocker) -> list[tuple[type, list]]:
+    """What `load_fixtures` writes (records and their first history rows), read once a session.
+
+    Loading the fixtures runs over a thousand queries (natural keys are looked up one by one);
+    copying the rows it wrote back in is a few bulk inserts.
+    """
+    models = [apps.get_model(SEED_MODELS[name]) for name in SEED_FIXTURES]
+    models += [model.history.model for model in models]
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_fixtures", verbosity=0)
+        rows = [(model, list(model._base_manager.order_by("pk"))) for model in models]
+        transaction.set_rollback(True)
+    return rows
 
 
 @pytest.fixture
-def seed(db):
+def seed(db, seed_rows):
     """The article's real data, as `make run` loads it (with a first history record each)."""
-    call_command("load_fixtures", verbosity=0)
+    for model, rows in seed_rows:
+        model._base_manager.bulk_create([copy.copy(row) for row in rows])
+    # Rows went in with their ids: move PostgreSQL's sequences past them.
+    statements = connection.ops.sequence_reset_sql(no_style(), [m for m, _ in seed_rows])
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+    bump_data_version()
 
 
 @pytest.fixture(scope="module")

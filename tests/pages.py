@@ -33,7 +33,10 @@ QUESTIONNAIRE_RESULT_READY = (
     "&knows=python,sql,git,linux,rest-grpc-apis,testing,docker,rust&likes=performance&priority=time"
 )
 QUESTIONNAIRE_STEP_2_MORE = "/next-episode/?step=2&years=6&background=backend&knows=rust"
-PLAN = "/plan/infrastructure-engineer/?years=10&background=sysadmin&have=linux,networking&learning=bash"
+PLAN = (
+    "/plan/infrastructure-engineer/?years=10&background=sysadmin&have=linux,networking"
+    "&learning=bash"
+)
 
 PAGES = (
     SitePage("listing", "/"),

@@ -65,6 +65,7 @@ def production_environment(**settings: str) -> dict[str, str]:
         DJANGO_SETTINGS_MODULE="careers.settings",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        SITE_URL="http://127.0.0.1:8000",
         DJANGO_SECURE_SSL_REDIRECT="false",
     )
     environment.update(settings)

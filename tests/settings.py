@@ -6,6 +6,7 @@ os.environ.setdefault(
     "DJANGO_SECRET_KEY", "tests-only-key-0123456789-abcdefghijklmnopqrstuvwxyz-never-deployed"
 )
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+os.environ.setdefault("SITE_URL", "http://127.0.0.1:8000")
 
 from careers.settings import *  # noqa: E402,F403
 
@@ -28,5 +29,9 @@ if REDIS_URL:  # noqa: F405
     # Several suites may share one Redis and one PostgreSQL server: keep this run's keys and
     # test database apart from theirs.
     CACHES["default"]["KEY_PREFIX"] = f"tests-{os.getpid()}"  # noqa: F405
+    # On a busy shared machine a 50 ms call can run late, and the back-off would then turn the
+    # cache off for seconds in the middle of a test about caching. tests/test_cache_faults.py
+    # sets production's bounds itself.
+    CACHES["default"]["OPTIONS"] |= {"socket_timeout": 1.0, "socket_connect_timeout": 1.0}  # noqa: F405
 if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": f"test_careers_{os.getpid()}"}  # noqa: F405

@@ -1,6 +1,8 @@
 import pytest
 from django.contrib.auth.models import User
 
+from careers import edit_conflicts
+from careers.admin import RoleAdmin
 from careers.models import Role
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +16,7 @@ def admin_client(client):
 
 
 def role_form_data(role: Role, **changes) -> dict:
-    """The role's change form as the browser would post it, with no inline rows edited."""
+    """The role's change form as the browser would post it, just opened, no inline row edited."""
     data = {
         field.name: getattr(role, field.attname)
         for field in Role._meta.concrete_fields
@@ -48,6 +50,8 @@ def role_form_data(role: Role, **changes) -> dict:
                         data[f"{prefix}-{index}-{field.name}"] = "on"
                     continue
                 data[f"{prefix}-{index}-{field.name}"] = "" if value is None else value
+    inline_models = tuple(inline.model for inline in RoleAdmin.inlines)
+    data["edit_token"] = edit_conflicts.edit_token(role, inline_models=inline_models)
     data.update(changes)
     return data
 

@@ -8,7 +8,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.urls import clear_url_caches
 
 import careers.urls
-from careers.models import Role
+from careers.middleware import client_address
+from careers.models import ExperienceTier, Role
 from careers.settings import env_path_prefix
 from tests.test_admin import role_form_data
 
@@ -131,3 +132,70 @@ def test_salary_editor_changes_a_figure_in_the_admin(salary_editor_client, seed)
 def test_salary_editor_cannot_delete_roles_or_manage_users(salary_editor_client, seed, path):
     role = Role.objects.get(slug="cloud-architect")
     assert salary_editor_client.get(path.format(pk=role.pk)).status_code == 403
+
+
+def test_salary_editors_change_pay_but_not_the_title_slug_or_prose(salary_editor_client, seed):
+    role = Role.objects.get(slug="cloud-architect")
+    form = salary_editor_client.get(f"/admin/careers/role/{role.pk}/change/").content.decode()
+    assert 'name="total_max"' in form and 'name="pay_as_of"' in form
+    assert 'name="title"' not in form and 'name="slug"' not in form
+    assert 'name="what_they_do"' not in form
+    response = salary_editor_client.post(
+        f"/admin/careers/role/{role.pk}/change/",
+        role_form_data(role, total_max=470_000, title="Renamed", slug="renamed", track="ml"),
+    )
+    assert response.status_code == 302
+    role.refresh_from_db()
+    assert (role.total_max, role.title, role.slug, role.track) == (
+        470_000,
+        "Cloud Architect",
+        "cloud-architect",
+        "cloud",
+    )
+
+
+def test_salary_editors_change_a_tiers_pay_but_not_its_name(salary_editor_client, seed):
+    tier = ExperienceTier.objects.get(slug="mid")
+    page = salary_editor_client.get(f"/admin/careers/experiencetier/{tier.pk}/change/")
+    assert 'name="base_max"' in page.content.decode()
+    assert 'name="name"' not in page.content.decode()
+
+
+def test_superusers_still_edit_every_field(client, seed):
+    client.force_login(User.objects.create_superuser("root", "root@example.com", PASSWORD))
+    role = Role.objects.get(slug="cloud-architect")
+    form = client.get(f"/admin/careers/role/{role.pk}/change/").content.decode()
+    assert 'name="title"' in form and 'name="slug"' in form
+
+
+@pytest.mark.parametrize(
+    ("proxies", "forwarded", "expected"),
+    [
+        (0, "198.51.100.7", "10.0.0.2"),  # no proxy trusted: the header is the client's word
+        (1, "198.51.100.7", "198.51.100.7"),
+        (1, "6.6.6.6, 198.51.100.7", "198.51.100.7"),  # a forged first entry is ignored
+        (2, "198.51.100.7, 10.0.0.9", "198.51.100.7"),
+        (2, "198.51.100.7", "10.0.0.2"),  # fewer entries than proxies: misconfigured
+    ],
+)
+def test_the_client_address_comes_from_the_trusted_proxies(
+    rf, settings, proxies, forwarded, expected
+):
+    settings.TRUSTED_PROXY_COUNT = proxies
+    request = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded)
+    assert client_address(request) == expected
+
+
+def test_behind_a_load_balancer_a_lockout_is_per_client_not_for_everyone(client, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    User.objects.create_superuser("editor", "editor@example.com", PASSWORD)
+    attacker = {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "203.0.113.66"}
+    for _ in range(5):
+        client.post(
+            "/admin/login/?next=/admin/", {"username": "editor", "password": "x"}, **attacker
+        )
+    owner = {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "198.51.100.7"}
+    response = client.post(
+        "/admin/login/?next=/admin/", {"username": "editor", "password": PASSWORD}, **owner
+    )
+    assert response.status_code == 302

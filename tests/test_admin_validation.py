@@ -4,9 +4,11 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db.models import Max
 from django.utils import timezone
 
 from careers.models import PayComparison, Role
+from careers.validation import pay_range_errors
 from tests.factories import (
     CareerStageFactory,
     ExperienceTierFactory,
@@ -108,19 +110,28 @@ def test_comparison_row_total_must_not_start_below_base(db):
     assert list(error.value.message_dict) == ["total_min"]
 
 
-def test_comparison_row_without_figures_is_valid(db):
+def test_comparison_row_without_figures_is_valid_and_shows_its_note(client, db):
     row = PayComparisonFactory.build(
-        role=RoleFactory(), base_min=None, base_max=None, base_note="Varies by level"
+        role=RoleFactory(),
+        base_min=None,
+        base_max=None,
+        base_note="Varies by level",
+        total_min=None,
+        total_max=None,
     )
+    assert pay_range_errors(row) == {}
     row.full_clean()
+    row.save()
+    assert "Varies by level" in client.get(row.role.get_absolute_url()).content.decode()
 
 
 def list_edit_data(roles, **changes_by_slug) -> dict:
-    """The role list's bulk-edit form as posted, with some rows changed."""
+    """The role list's bulk-edit form as posted right after it was drawn, some rows changed."""
     data = {
         "form-TOTAL_FORMS": len(roles),
         "form-INITIAL_FORMS": len(roles),
         "_save": "Save",
+        "edit_seen": Role.history.aggregate(newest=Max("history_id"))["newest"],
     }
     for index, role in enumerate(roles):
         values = {
@@ -192,3 +203,14 @@ def test_role_page_shows_the_new_as_of_date(admin_client, client, seed):
     post_role(admin_client, role, total_max=470_000)
     content = client.get(role.get_absolute_url()).content.decode()
     assert f"Pay data as of {timezone.localdate():%B} {timezone.localdate().day}," in content
+
+
+def test_a_date_the_editor_sets_wins_over_a_pay_table_rows_today(admin_client, seed):
+    role = Role.objects.get(slug="cloud-architect")
+    data = role_form_data(role, pay_as_of="2026-02-01")
+    data["comparisons-0-label"] = "Renamed row"
+    data["comparisons-0-base_note"] = "A changed note"
+    assert admin_client.post(f"/admin/careers/role/{role.pk}/change/", data).status_code == 302
+    role.refresh_from_db()
+    assert role.comparisons.get(order=data["comparisons-0-order"]).base_note == "A changed note"
+    assert role.pay_as_of == datetime.date(2026, 2, 1)

@@ -2,8 +2,11 @@
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.management import call_command
+from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
+from careers import formatting
 from careers.models import ExperienceTier, PayComparison, Role
 from tests.factories import (
     CareerStageFactory,
@@ -148,11 +151,12 @@ def test_changes_page_query_count_does_not_grow_with_history(
 
 
 def test_changes_page_is_paginated_and_tolerates_bad_page_numbers(client, db):
-    make_pay_edits(build_catalogue(roles=10), rounds=1)  # 10 roles, 20 rows, 1 tier
+    # 20 pay-table rows added, then 10 roles, those 20 rows and 1 tier edited: 51 edits.
+    make_pay_edits(build_catalogue(roles=10), rounds=1)
     first = client.get("/changes/")
     assert len(first.context["page"]) == 20
     assertContains(first, 'rel="next" href="?page=2"')
-    assert len(client.get("/changes/", {"page": 2}).context["page"]) == 11
+    assert len(client.get("/changes/", {"page": 3}).context["page"]) == 11
     for bad in ("abc", "-1", "99999", "1" * 500):
         assert client.get("/changes/", {"page": bad}).status_code == 200
 
@@ -163,3 +167,36 @@ def test_changes_page_answers_htmx_with_the_log_only(client, db):
     content = response.content.decode()
     assert content.lstrip().startswith('<section id="change-log"')
     assert "<html" not in content
+
+
+def test_a_pay_table_row_added_then_deleted_is_listed_and_moves_the_date(client, seed):
+    role = Role.objects.get(slug="cloud-architect")
+    Role.objects.filter(pk=role.pk).update(pay_as_of="2026-01-15")
+    row = PayComparison.objects.create(
+        role=role, order=99, label="Cloud consultant", base_min=150_000, base_max=190_000
+    )
+    assert Role.objects.get(pk=role.pk).pay_as_of == timezone.localdate()
+    added = client.get("/changes/")
+    assertContains(added, "Cloud Architect, pay table row “Cloud consultant” added")
+    assertContains(added, "<td>no row</td><td>$190,000</td>", html=True)
+
+    Role.objects.filter(pk=role.pk).update(pay_as_of="2026-01-15")
+    row.delete()
+    assert Role.objects.get(pk=role.pk).pay_as_of == timezone.localdate()
+    deleted = client.get("/changes/")
+    assertContains(deleted, "Cloud Architect, pay table row “Cloud consultant” deleted")
+    assertContains(deleted, "<td>$190,000</td><td>row deleted</td>", html=True)
+
+
+def test_a_reload_that_overwrites_a_pay_table_edit_is_listed_too(client, seed):
+    row = PayComparison.objects.filter(role__slug="cloud-architect", total_max__isnull=False)[0]
+    original = row.total_max
+    row.total_max += 10_000
+    row.save()
+    call_command("load_fixtures", update=True, verbosity=0)
+    assert PayComparison.objects.get(pk=row.pk).total_max == original
+    edits = [e for e in client.get("/changes/").context["page"] if "pay table row" in e.subject]
+    assert [(c.old, c.new) for e in edits for c in e.changes] == [
+        (formatting.usd(original + 10_000), formatting.usd(original)),
+        (formatting.usd(original), formatting.usd(original + 10_000)),
+    ]

@@ -5,7 +5,7 @@ import pytest
 
 from careers.models import ExperienceTier, Role
 from careers.open_data import CSV_COLUMNS, PAY_FIELDS, ROLE_FIELDS
-from tests.factories import build_catalogue
+from tests.factories import RoleFactory, build_catalogue
 
 INTEGER_FIELDS = {
     "rank",
@@ -132,3 +132,14 @@ def test_open_data_runs_a_fixed_number_of_queries(client, django_assert_num_quer
         assert len(client.get("/data/roles.json").json()["roles"]) == count
     with django_assert_num_queries(5):
         assert len(csv_records(client)) == count
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t"])
+def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_escaped(client, db, start):
+    hostile = f'{start}HYPERLINK("https://evil.example","Click")'
+    RoleFactory(summary=hostile, aliases="=cmd|' /C calc'!A0, Other name")
+    response = client.get("/data/roles.csv")
+    row = next(csv.DictReader(io.StringIO(response.content.decode())))
+    assert row["summary"] == f"'{hostile}"
+    assert row["aliases"] == "'=cmd|' /C calc'!A0 | Other name"
+    assert client.get("/data/roles.json").json()["roles"][0]["summary"] == hostile

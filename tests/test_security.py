@@ -1,3 +1,5 @@
+import io
+import logging
 import re
 from pathlib import Path
 
@@ -170,3 +172,59 @@ def test_a_double_slash_address_never_redirects_off_site(client, seed):
 def test_an_oversized_form_post_is_refused(client, db):
     response = client.post("/admin/login/", {"username": "x" * 2_000_000})
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        *PAGES,
+        "/healthz",
+        "/card.png",
+        "/data/roles.csv",
+        "/next-episode/result.json?years=4&background=devops&priority=pay",
+        "/plan/cloud-architect/",
+        "/plan/cloud-architect/card.png",
+    ],
+)
+def test_head_is_answered_like_get(client, seed, page):
+    """Uptime checks often send HEAD."""
+    assert client.head(page).status_code == 200
+
+
+MANY_FIELDS = "&".join(["a"] * 1_001)  # short enough to pass the length check
+
+
+def test_more_fields_than_allowed_get_400_even_with_debug_on(client, seed, settings):
+    """Django's debug error page parses the query again, which turned this 400 into a 500."""
+    settings.DEBUG = True
+    assert len(MANY_FIELDS) < settings.MAX_QUERY_STRING_LENGTH
+    response = client.get(f"/?{MANY_FIELDS}")
+    assert response.status_code == 400
+
+
+@pytest.fixture
+def console(monkeypatch):
+    """What the site's log handler writes (the django logger does not propagate to caplog)."""
+    handler = next(h for h in logging.getLogger("django").handlers if h.name == "console")
+    stream = io.StringIO()
+    monkeypatch.setattr(handler, "stream", stream)
+    return stream
+
+
+@pytest.mark.parametrize(
+    ("address", "headers"),
+    [
+        (f"/?{MANY_FIELDS}", {}),
+        ("/?q=" + "a" * 3_000, {}),
+        ("/", {"Host": "evil.example"}),
+        ("/compare/?roles=a,b,c,d,e,f", {}),
+        ("/next-episode/card.png?role=cloud-architect&years=abc", {}),
+    ],
+    ids=["many-fields", "too-long", "disallowed-host", "bad-comparison", "raised-bad-request"],
+)
+def test_a_refused_request_is_logged_in_one_line(client, seed, console, address, headers):
+    response = client.get(address, headers=headers)
+    assert 400 <= response.status_code < 500
+    lines = console.getvalue().splitlines()
+    assert len(lines) == 1, lines
+    assert "Traceback" not in console.getvalue()

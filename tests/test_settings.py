@@ -23,11 +23,15 @@ VARIABLES = (
     "DJANGO_STATIC_ROOT",
     "DJANGO_LOG_LEVEL",
     "DJANGO_ADMIN_URL",
+    "DJANGO_CACHE_TIMEOUT_MS",
+    "DJANGO_CACHE_RETRY_SECONDS",
+    "DJANGO_TRUSTED_PROXY_COUNT",
     "SITE_URL",
 )
 PRODUCTION = {
     "DJANGO_SECRET_KEY": "a-production-like-key-9f8e7d6c5b4a39281706f5e4d3c2b1a0-zyxwvutsrq",
     "DJANGO_ALLOWED_HOSTS": "nextepisode.example",
+    "SITE_URL": "https://nextepisode.example",
 }
 
 
@@ -94,9 +98,25 @@ def test_database_url_selects_postgresql(load_settings):
 def test_redis_url_selects_the_shared_cache_and_turns_on_the_page_cache(load_settings):
     loaded = load_settings(**PRODUCTION, REDIS_URL="redis://cache.internal:6379/0")
     cache = loaded["CACHES"]["default"]
-    assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert cache["BACKEND"] == "careers.cache_backend.ResilientRedisCache"
     assert cache["LOCATION"] == "redis://cache.internal:6379/0"
     assert loaded["PAGE_CACHE_SECONDS"] == 600
+
+
+def test_cache_calls_are_bounded_in_tens_of_milliseconds(load_settings):
+    options = load_settings(**PRODUCTION, REDIS_URL="redis://cache.internal:6379/0")["CACHES"][
+        "default"
+    ]["OPTIONS"]
+    assert options["socket_timeout"] == options["socket_connect_timeout"] == 0.05
+    assert options["retry_after"] == 5
+
+
+@pytest.mark.parametrize("missing", ["DJANGO_ALLOWED_HOSTS", "SITE_URL"])
+def test_production_stops_without_its_hosts_or_public_address(load_settings, missing):
+    environment = {name: value for name, value in PRODUCTION.items() if name != missing}
+    with pytest.raises(ImproperlyConfigured, match=f"{missing} must be set"):
+        load_settings(**environment)
+    assert load_settings(DJANGO_DEBUG="true")["SITE_URL"] == "http://127.0.0.1:8000"
 
 
 def test_a_non_number_is_refused_where_a_number_is_expected(load_settings):

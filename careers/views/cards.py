@@ -3,21 +3,24 @@
 from django.core.exceptions import BadRequest
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from careers import social_cards
 from careers.models import ExperienceTier, Role
+from careers.page_cache import public_page
 
 MAX_YEARS = 60
 
 
-@require_GET
+@require_safe
+@public_page()
 def listing_card(request: HttpRequest) -> HttpResponse:
     card = social_cards.listing_card(ranked=list(Role.objects.ranked()[:5]))
     return card_response(request, card)
 
 
-@require_GET
+@require_safe
+@public_page()
 def role_card(request: HttpRequest, slug: str) -> HttpResponse:
     ranked = list(Role.objects.ranked())
     role = next((role for role in ranked if role.slug == slug), None)
@@ -26,7 +29,8 @@ def role_card(request: HttpRequest, slug: str) -> HttpResponse:
     return card_response(request, social_cards.role_card(role=role, rank=role.rank))
 
 
-@require_GET
+@require_safe
+@public_page(query=("role", "years"))
 def result_card(request: HttpRequest) -> HttpResponse:
     """`?role=<slug>&years=<n>`: the questionnaire's next role and the reader's years so far."""
     role = Role.objects.filter(slug=request.GET.get("role", "")[:100]).first()

@@ -1,15 +1,17 @@
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
+from careers.page_cache import public_page
 from careers.pay_changes import pay_edits
 from careers.views import HtmxHttpRequest
 
 EDITS_PER_PAGE = 20
 
 
-@require_GET
+@require_safe
+@public_page(query=("page",))
 def change_list(request: HtmxHttpRequest) -> HttpResponse:
     """Every edit to a published pay figure, newest first, with no staff names."""
     template_name = "careers/change_list.html"

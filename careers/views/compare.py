@@ -1,16 +1,18 @@
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 
 from careers import charts, compare, premium
 from careers.models import Role, RoleSkill
+from careers.page_cache import public_page
 from careers.views import HtmxHttpRequest
 
 
-@require_GET
+@require_safe
+@public_page(query=("roles",))
 @vary_on_headers("HX-Request")
 def role_comparison(request: HtmxHttpRequest) -> HttpResponse:
     ranking = list(Role.objects.ranked())

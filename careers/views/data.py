@@ -3,12 +3,14 @@
 import csv
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from careers import open_data
+from careers.page_cache import public_page
 
 
-@require_GET
+@require_safe
+@public_page()
 def roles_json(request: HttpRequest) -> JsonResponse:
     response = JsonResponse(
         open_data.dataset(), json_dumps_params={"indent": 2, "ensure_ascii": False}
@@ -16,7 +18,8 @@ def roles_json(request: HttpRequest) -> JsonResponse:
     return allow_reuse(response)
 
 
-@require_GET
+@require_safe
+@public_page()
 def roles_csv(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="next-episode-roles.csv"'

@@ -1,7 +1,7 @@
 from django.db.models import Count, Max, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from careers import charts, premium, ranking
@@ -16,12 +16,14 @@ from careers.models import (
     Source,
     Statistic,
 )
+from careers.page_cache import public_page
 from careers.skill_index import skills_by_kind
 from careers.structured_data import faq_page_data, occupation_data
 from careers.views import HtmxHttpRequest
 
 
-@require_GET
+@require_safe
+@public_page(query=("sort", "track", "years"))
 @vary_on_headers("HX-Request")
 def role_list(request: HtmxHttpRequest) -> HttpResponse:
     options, form = listing_options(query=request.GET)
@@ -46,7 +48,8 @@ def role_list(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, "careers/role_list.html", context)
 
 
-@require_GET
+@require_safe
+@public_page()
 def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     role = get_object_or_404(
         Role.objects.with_key_skills().prefetch_related(
@@ -73,7 +76,8 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
+@public_page()
 def skill_detail(request: HttpRequest, slug: str) -> HttpResponse:
     skill = get_object_or_404(
         Skill.objects.prefetch_related(
@@ -102,7 +106,8 @@ def skill_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
+@public_page()
 def skill_list(request: HttpRequest) -> HttpResponse:
     skills = Skill.objects.annotate(role_count=Count("role_skills"))
     return render(
@@ -112,7 +117,8 @@ def skill_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
+@public_page()
 def faq(request: HttpRequest) -> HttpResponse:
     entries = list(FaqEntry.objects.all())
     return render(
@@ -122,7 +128,8 @@ def faq(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
+@public_page()
 def about(request: HttpRequest) -> HttpResponse:
     return render(
         request,

@@ -1,5 +1,5 @@
 """A career plan toward one role (careers/plan.py), kept in its address: the page, its htmx
-fragment and its share card."""
+fragment and its share card. Neither is a `public_page`: each address is one person's."""
 
 from urllib.parse import unquote
 
@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django_htmx.http import push_url
 from django_htmx.middleware import HtmxDetails
 
@@ -30,7 +30,7 @@ def role_in(catalogue: Catalogue, slug: str) -> RoleData:
     return role
 
 
-@require_GET
+@require_safe
 def plan(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     catalogue = catalogue_from_database()
     role = role_in(catalogue, slug)
@@ -54,14 +54,13 @@ def plan(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         "backgrounds": Background.choices,
     }
     response = render(request, template_name, context)
-    if state.query:
-        # One person's plan: the shared page cache keeps only the bare plan of each role, so
-        # plans cannot fill it however many people make one.
-        patch_cache_control(response, private=True)
+    # One person's plan: never a public page (the shared page cache does not even look it up),
+    # so plans cannot fill the cache however many people make one.
+    patch_cache_control(response, private=True)
     return push_url(response, url) if swapping else response
 
 
-@require_GET
+@require_safe
 def plan_card(request: HttpRequest, slug: str) -> HttpResponse:
     """The plan's share image: the target and progress, never the person's pay."""
     catalogue = catalogue_from_database()

@@ -10,11 +10,12 @@ from urllib.parse import unquote
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django_htmx.http import push_url
 from django_htmx.middleware import HtmxDetails
 
-from careers.questionnaire.answers import MAX_QUERY_LENGTH, canonical_query
+from careers.page_cache import public_page
+from careers.questionnaire.answers import ANSWER_FIELDS, MAX_QUERY_LENGTH, canonical_query
 from careers.questionnaire.catalogue import catalogue_from_database
 from careers.questionnaire.result import (
     TOO_LONG,
@@ -28,7 +29,8 @@ class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
 
 
-@require_GET
+@require_safe
+@public_page(query=("step", *ANSWER_FIELDS))
 def next_episode(request: HtmxHttpRequest) -> HttpResponse:
     raw_query = request.META.get("QUERY_STRING", "")
     query, notice = request.GET, ""
@@ -51,7 +53,8 @@ def next_episode(request: HtmxHttpRequest) -> HttpResponse:
     return push_url(response, url) if swapping else response
 
 
-@require_GET
+@require_safe
+@public_page(query=ANSWER_FIELDS)
 def next_episode_json(request: HttpRequest) -> JsonResponse:
     if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_LENGTH:
         errors = {"__all__": [f"The query string is longer than {MAX_QUERY_LENGTH} characters."]}

@@ -3,10 +3,13 @@
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
+
+from careers.page_cache import public_page
 
 
-@require_GET
+@require_safe
+@public_page()
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = [
         "User-agent: *",

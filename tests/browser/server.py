@@ -57,6 +57,7 @@ def server_environment(*, gate_dir: str) -> dict[str, str]:
         "DJANGO_DEBUG": "false",
         "DJANGO_SECRET_KEY": "quality-gate-only-key-0123456789-abcdefghijklmnopqrstuvwxyz",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SITE_URL": "http://127.0.0.1:8000",
         # Plain http on loopback: production would redirect to https.
         "DJANGO_SECURE_SSL_REDIRECT": "false",
     }

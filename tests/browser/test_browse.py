@@ -19,8 +19,8 @@ def first_card_title(page: Page):
     return page.locator(".role-card__title").first
 
 
-def test_sorting_swaps_the_list_in_place_and_pushes_the_url(page: Page, site):
-    page.goto(site + "/")
+def test_sorting_swaps_the_list_in_place_and_pushes_the_url(page: Page, gate_site):
+    page.goto(gate_site + "/")
     mark_page(page)
     page.get_by_label("Sort by").select_option("fastest")
     expect(page).to_have_url(re.compile(r"sort=fastest"))
@@ -29,8 +29,8 @@ def test_sorting_swaps_the_list_in_place_and_pushes_the_url(page: Page, site):
     expect_same_page(page)
 
 
-def test_filtering_by_track_and_experience_swaps_in_place(page: Page, site):
-    page.goto(site + "/")
+def test_filtering_by_track_and_experience_swaps_in_place(page: Page, gate_site):
+    page.goto(gate_site + "/")
     mark_page(page)
     page.get_by_label("Track").select_option("backend")
     expect(page).to_have_url(re.compile(r"track=backend"))
@@ -42,48 +42,48 @@ def test_filtering_by_track_and_experience_swaps_in_place(page: Page, site):
     expect_same_page(page)
 
 
-def test_a_shared_sorted_address_reopens_the_same_view(page: Page, site):
-    page.goto(site + "/?sort=base&track=backend")
+def test_a_shared_sorted_address_reopens_the_same_view(page: Page, gate_site):
+    page.goto(gate_site + "/?sort=base&track=backend")
     expect(page.locator(".role-card")).to_have_count(3)
     expect(first_card_title(page)).to_have_text("Rank 2: Staff Backend Engineer")
     expect(page.get_by_label("Sort by")).to_have_value("base")
     expect(page.get_by_label("Track")).to_have_value("backend")
 
 
-def test_building_a_comparison_with_htmx_pushes_each_step(page: Page, site):
-    page.goto(site + "/compare/")
+def test_building_a_comparison_with_htmx_pushes_each_step(page: Page, gate_site):
+    page.goto(gate_site + "/compare/")
     mark_page(page)
     page.get_by_label("First role").select_option("cloud-architect")
     page.get_by_role("button", name="Add").click()
-    expect(page).to_have_url(site + "/compare/?roles=cloud-architect")
+    expect(page).to_have_url(gate_site + "/compare/?roles=cloud-architect")
     page.get_by_label("Add a role").select_option("mlops-engineer")
     page.get_by_role("button", name="Add").click()
-    expect(page).to_have_url(site + "/compare/?roles=cloud-architect,mlops-engineer")
+    expect(page).to_have_url(gate_site + "/compare/?roles=cloud-architect,mlops-engineer")
     expect(page.get_by_role("columnheader", name=re.compile("MLOps Engineer"))).to_be_visible()
     expect(page.get_by_role("heading", name="Skills they all need")).to_be_visible()
     page.get_by_role("link", name="Remove Cloud Architect").click()
-    expect(page).to_have_url(site + "/compare/?roles=mlops-engineer")
+    expect(page).to_have_url(gate_site + "/compare/?roles=mlops-engineer")
     expect(page.get_by_text("Add at least one more role")).to_be_visible()
     expect_same_page(page)
     page.go_back()
-    expect(page).to_have_url(site + "/compare/?roles=cloud-architect,mlops-engineer")
+    expect(page).to_have_url(gate_site + "/compare/?roles=cloud-architect,mlops-engineer")
     expect(page.get_by_role("columnheader", name=re.compile("Cloud Architect"))).to_be_visible()
 
 
-def test_ticking_roles_on_the_listing_opens_their_comparison(page: Page, site):
-    page.goto(site + "/")
+def test_ticking_roles_on_the_listing_opens_their_comparison(page: Page, gate_site):
+    page.goto(gate_site + "/")
     page.get_by_label("Compare Staff Backend Engineer").check()
     page.get_by_label("Compare Platform Engineer").check()
     page.get_by_role("button", name="Compare selected roles").click()
-    expect(page).to_have_url(site + "/compare/?roles=staff-backend-engineer,platform-engineer")
+    expect(page).to_have_url(gate_site + "/compare/?roles=staff-backend-engineer,platform-engineer")
     expect(page.get_by_role("heading", name="Side by side", exact=True)).to_be_visible()
 
 
-def test_the_role_page_compare_control_leads_to_the_comparison(page: Page, site):
-    page.goto(site + "/roles/cloud-architect/")
+def test_the_role_page_compare_control_leads_to_the_comparison(page: Page, gate_site):
+    page.goto(gate_site + "/roles/cloud-architect/")
     page.get_by_label("Compare with").select_option("devsecops-engineer")
     page.get_by_role("button", name="Compare", exact=True).click()
-    expect(page).to_have_url(site + "/compare/?roles=cloud-architect,devsecops-engineer")
+    expect(page).to_have_url(gate_site + "/compare/?roles=cloud-architect,devsecops-engineer")
 
 
 @pytest.fixture
@@ -93,9 +93,9 @@ def no_js_page(browser: Browser):
     context.close()
 
 
-def test_without_javascript_the_controls_are_a_plain_get_form(no_js_page: Page, site):
+def test_without_javascript_the_controls_are_a_plain_get_form(no_js_page: Page, gate_site):
     page = no_js_page
-    page.goto(site + "/")
+    page.goto(gate_site + "/")
     page.get_by_label("Sort by").select_option("fastest")
     page.get_by_label("Track").select_option("security")
     page.get_by_role("button", name="Show roles").click()
@@ -104,17 +104,19 @@ def test_without_javascript_the_controls_are_a_plain_get_form(no_js_page: Page, 
     expect(first_card_title(page)).to_have_text("Rank 8: DevSecOps Engineer")
 
 
-def test_without_javascript_a_comparison_is_built_with_forms_and_links(no_js_page: Page, site):
+def test_without_javascript_a_comparison_is_built_with_forms_and_links(no_js_page: Page, gate_site):
     page = no_js_page
-    page.goto(site + "/compare/")
+    page.goto(gate_site + "/compare/")
     page.get_by_label("First role").select_option("site-reliability-engineer")
     page.get_by_role("button", name="Add").click()
-    expect(page).to_have_url(site + "/compare/?roles=site-reliability-engineer")
+    expect(page).to_have_url(gate_site + "/compare/?roles=site-reliability-engineer")
     page.get_by_label("Add a role").select_option("platform-engineer")
     page.get_by_role("button", name="Add").click()
-    expect(page).to_have_url(site + "/compare/?roles=site-reliability-engineer,platform-engineer")
+    expect(page).to_have_url(
+        gate_site + "/compare/?roles=site-reliability-engineer,platform-engineer"
+    )
     page.get_by_role("link", name="Remove Site Reliability Engineer").click()
-    expect(page).to_have_url(site + "/compare/?roles=platform-engineer")
+    expect(page).to_have_url(gate_site + "/compare/?roles=platform-engineer")
 
 
 @pytest.mark.parametrize(
@@ -125,9 +127,9 @@ def test_without_javascript_a_comparison_is_built_with_forms_and_links(no_js_pag
         "/compare/?roles=cloud-architect,mlops-engineer,devsecops-engineer,backend-architect",
     ],
 )
-def test_charts_fit_a_phone_screen_without_sideways_scrolling(page: Page, site, path):
+def test_charts_fit_a_phone_screen_without_sideways_scrolling(page: Page, gate_site, path):
     page.set_viewport_size({"width": 375, "height": 800})
-    page.goto(site + path)
+    page.goto(gate_site + path)
     chart = page.get_by_role("img", name=re.compile("pay"))
     expect(chart).to_be_visible()
     assert chart.bounding_box()["width"] <= 375
