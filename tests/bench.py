@@ -32,8 +32,7 @@ PAGES = {
     "questionnaire result": (
         "/next-episode/?years=4&background=devops&knows=git,linux&likes=security&priority=pay"
     ),
-    # A role's bare plan may be cached; a plan with someone's state never is (Cache-Control:
-    # private), so its "cached" row measures the render.
+    # Plans are never in the page cache, so their "cached" rows measure the render too.
     "plan, bare": "/plan/infrastructure-engineer/",
     "plan, with state": (
         "/plan/infrastructure-engineer/?years=10&background=sysadmin&have=linux,networking"
