@@ -6,7 +6,7 @@ not with the advice's rules (careers/questionnaire/advice.py), lists every skill
 with its state, and counts how much of every other role the same skills already cover.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
 from django.core.exceptions import BadRequest
@@ -57,6 +57,11 @@ class PlanState:
         if self.learning:
             pairs.append(("learning", ",".join(self.learning)))
         return urlencode(pairs, safe=",")
+
+    @property
+    def card_query(self) -> str:
+        """The address of the plan's share card: it never draws the pay, so it leaves it out."""
+        return replace(self, pay=None).query
 
     def answers(self) -> Answers:
         return Answers(

@@ -89,8 +89,9 @@ def test_the_share_card_shows_progress_and_never_the_pay(client, seed):
     assert response.status_code == 200
     assert response["Content-Type"] == "image/png"
     assert Image.open(io.BytesIO(response.content)).size == (1200, 630)
-    plan_page = client.get(f"{URL}?{STATE}&pay=123456", follow=True).content.decode()
-    assert "/plan/infrastructure-engineer/card.png?years=10" in plan_page
+    plan_page = client.get(f"{URL}?years=10&background=sysadmin&pay=123456").content.decode()
+    card = "/plan/infrastructure-engineer/card.png?years=10&amp;background=sysadmin"
+    assert f'content="http://127.0.0.1:8000{card}"' in plan_page  # the pay stays out
 
 
 def test_the_card_figures_leave_the_pay_out(seed):

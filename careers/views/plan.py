@@ -1,8 +1,6 @@
 """A career plan toward one role (careers/plan.py), kept in its address: the page, its htmx
 fragment and its share card. Neither is a `public_page`: each address is one person's."""
 
-from urllib.parse import unquote
-
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -36,11 +34,7 @@ def plan(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     role = role_in(catalogue, slug)
     state, notices = plan_state_from(request.GET, catalogue=catalogue)
     url = f"{request.path}?{state.query}" if state.query else request.path
-    if (
-        not request.htmx
-        and not notices
-        and unquote(request.META.get("QUERY_STRING", "")) != unquote(state.query)
-    ):
+    if not request.htmx and not notices and request.META.get("QUERY_STRING", "") != state.query:
         return redirect(url)  # one short address per plan, whatever the form sent
     swapping = request.htmx and not request.htmx.history_restore_request
     template_name = "careers/plan.html" + ("#plan" if swapping else "")

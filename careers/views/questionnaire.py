@@ -5,8 +5,6 @@ The query string holds every answer, so each step and result is bookmarkable and
 session. Tampered answers send the reader back to the step they belong to.
 """
 
-from urllib.parse import unquote
-
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
@@ -39,8 +37,7 @@ def next_episode(request: HtmxHttpRequest) -> HttpResponse:
     context = questionnaire_context(query=query, catalogue=catalogue_from_database())
     canonical = canonical_query(query, step=requested_step(query))
     url = f"{request.path}?{canonical}" if canonical else request.path
-    # Compared decoded: a client or proxy that escapes the commas asks for the same address.
-    if not request.htmx and not notice and unquote(raw_query) != unquote(canonical):
+    if not request.htmx and not notice and raw_query != canonical:
         return redirect(url)  # one short, readable address per step and result
     template_name = "careers/questionnaire.html"
     swapping = request.htmx and not request.htmx.history_restore_request
