@@ -547,6 +547,11 @@ class FaqEntry(models.Model):
     order = models.PositiveSmallIntegerField(unique=True)
     question = models.CharField(max_length=200)
     answer = models.TextField()
+    offers_questionnaire = models.BooleanField(
+        default=False,
+        help_text="Follow the answer with a call to the next-episode questionnaire: for "
+        "questions about where to start or how long the way is.",
+    )
 
     objects = SlugManager()
     history = HistoricalRecords()
