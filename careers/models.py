@@ -549,8 +549,8 @@ class FaqEntry(models.Model):
     answer = models.TextField()
     offers_questionnaire = models.BooleanField(
         default=False,
-        help_text="Follow the answer with a call to the next-episode questionnaire: for "
-        "questions about where to start or how long the way is.",
+        help_text="Follow the answer with a call to the next-episode questionnaire, for a "
+        "question about where to start.",
     )
 
     objects = SlugManager()

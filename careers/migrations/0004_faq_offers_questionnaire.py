@@ -13,11 +13,11 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='faqentry',
             name='offers_questionnaire',
-            field=models.BooleanField(default=False, help_text='Follow the answer with a call to the next-episode questionnaire: for questions about where to start or how long the way is.'),
+            field=models.BooleanField(default=False, help_text='Follow the answer with a call to the next-episode questionnaire, for a question about where to start.'),
         ),
         migrations.AddField(
             model_name='historicalfaqentry',
             name='offers_questionnaire',
-            field=models.BooleanField(default=False, help_text='Follow the answer with a call to the next-episode questionnaire: for questions about where to start or how long the way is.'),
+            field=models.BooleanField(default=False, help_text='Follow the answer with a call to the next-episode questionnaire, for a question about where to start.'),
         ),
     ]
