@@ -3,6 +3,10 @@
 Everything here is plain arithmetic on numbers, so the charts are tested without a browser and
 the pages need no charting JavaScript. Every chart starts its dollar axis at zero so bar lengths
 compare honestly.
+
+Positions along the dollar axis are percentages of the plot's width. The SVG has no viewBox, so
+it stretches to its column while its text keeps its CSS size: a viewBox would shrink 12 px labels
+to 10 px on a phone. Labels are HTML beside the bars, so long titles wrap instead of being cut.
 """
 
 import math
@@ -10,15 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from careers import formatting
-
-WIDTH = 400
-PLOT_LEFT = 8
-PLOT_RIGHT = WIDTH - 20
-TOP = 6
-ROW_HEIGHT = 50
-AXIS_HEIGHT = 28
-BAR_HEIGHT = 10
-ARROW_LENGTH = 6
 
 
 @dataclass(frozen=True)
@@ -38,62 +33,45 @@ class BandInput:
 
 @dataclass(frozen=True)
 class Tick:
-    x: float
+    percent: float
     label: str
+    anchor: str  # SVG text-anchor: the end ticks align inwards so they are never clipped
+    # Narrow screens label every other tick, counted back from the top so the axis end keeps
+    # its label; labelling all nine of "$0" to "$800k" in 300 px would make them touch.
+    major: bool
 
 
 @dataclass(frozen=True)
 class Bar:
-    x: float
-    y: float
+    start: float
     width: float
     open_ended: bool
 
     @property
     def end(self) -> float:
-        return self.x + self.width
-
-    @property
-    def arrow_points(self) -> str:
-        """A small arrowhead past the bar's end, for tops the article gives as "and more"."""
-        middle = self.y + BAR_HEIGHT / 2
-        tip = self.end + ARROW_LENGTH
-        return f"{self.end:g},{self.y:g} {tip:g},{middle:g} {self.end:g},{self.y + BAR_HEIGHT:g}"
+        return round(self.start + self.width, 2)
 
 
 @dataclass(frozen=True)
 class Row:
     label: str
-    label_y: float
     base: Bar
     total: Bar
-    peak_x: float | None
+    peak: float | None
     highlight: bool
-
-    @property
-    def peak_points(self) -> str:
-        """A diamond centred on the total bar at the reported peak."""
-        x, middle, half = self.peak_x, self.total.y + BAR_HEIGHT / 2, BAR_HEIGHT * 0.7
-        corners = [(x, middle - half), (x + half, middle), (x, middle + half), (x - half, middle)]
-        return " ".join(f"{px:g},{py:g}" for px, py in corners)
+    base_text: str
+    total_text: str
+    peak_text: str
 
 
 @dataclass(frozen=True)
 class BandChart:
-    width: int
-    height: int
     rows: list[Row]
     ticks: list[Tick]
-    axis_y: float
-    label_x: float = PLOT_LEFT
-
-    @property
-    def view_box(self) -> str:
-        return f"0 0 {self.width} {self.height}"
 
     @property
     def has_peak(self) -> bool:
-        return any(row.peak_x is not None for row in self.rows)
+        return any(row.peak is not None for row in self.rows)
 
     @property
     def has_open_ended(self) -> bool:
@@ -119,35 +97,44 @@ def short_dollars(amount: int) -> str:
     return f"${amount}"
 
 
-def x_for(amount: int, *, top: int) -> float:
-    return round(PLOT_LEFT + (PLOT_RIGHT - PLOT_LEFT) * amount / top, 2)
+def percent_of(amount: int, *, top: int) -> float:
+    return round(100 * amount / top, 2)
 
 
 def chart_ticks(*, top: int) -> list[Tick]:
-    step = tick_step(amount=top)
+    amounts = range(0, top + 1, tick_step(amount=top))
+    last = len(amounts) - 1
     return [
-        Tick(x=x_for(amount, top=top), label=short_dollars(amount))
-        for amount in range(0, top + 1, step)
+        Tick(
+            percent=percent_of(amount, top=top),
+            label=short_dollars(amount),
+            anchor="start" if amount == 0 else "end" if amount == top else "middle",
+            major=(last - index) % 2 == 0,
+        )
+        for index, amount in enumerate(amounts)
     ]
 
 
-def chart_row(item: BandInput, *, index: int, top: int) -> Row:
-    label_y = TOP + index * ROW_HEIGHT + 14
-    base_y, total_y = label_y + 5, label_y + 5 + BAR_HEIGHT + 3
-
-    def bar(low: int, high: int, y: float, open_ended: bool) -> Bar:
-        start = x_for(low, top=top)
+def chart_row(item: BandInput, *, top: int) -> Row:
+    def bar(low: int, high: int, open_ended: bool) -> Bar:
+        start = percent_of(low, top=top)
         return Bar(
-            x=start, y=y, width=round(x_for(high, top=top) - start, 2), open_ended=open_ended
+            start=start, width=round(percent_of(high, top=top) - start, 2), open_ended=open_ended
         )
 
     return Row(
         label=item.label,
-        label_y=label_y,
-        base=bar(item.base_min, item.base_max, base_y, item.base_open_ended),
-        total=bar(item.total_min, item.total_max, total_y, item.total_open_ended),
-        peak_x=None if item.peak is None else x_for(item.peak, top=top),
+        base=bar(item.base_min, item.base_max, item.base_open_ended),
+        total=bar(item.total_min, item.total_max, item.total_open_ended),
+        peak=None if item.peak is None else percent_of(item.peak, top=top),
         highlight=item.highlight,
+        base_text=formatting.pay_range(
+            item.base_min, item.base_max, open_ended=item.base_open_ended
+        ),
+        total_text=formatting.pay_range(
+            item.total_min, item.total_max, open_ended=item.total_open_ended
+        ),
+        peak_text=formatting.usd(item.peak) if item.peak else "Not given",
     )
 
 
@@ -155,14 +142,7 @@ def band_chart(*, items: Sequence[BandInput]) -> BandChart:
     """Rows of base and total bands on one shared dollar axis, zero to the highest figure."""
     highest = max((max(item.total_max, item.base_max, item.peak or 0) for item in items), default=0)
     top = axis_top(amount=highest)
-    axis_y = TOP + len(items) * ROW_HEIGHT
-    return BandChart(
-        width=WIDTH,
-        height=axis_y + AXIS_HEIGHT,
-        rows=[chart_row(item, index=index, top=top) for index, item in enumerate(items)],
-        ticks=chart_ticks(top=top),
-        axis_y=axis_y,
-    )
+    return BandChart(rows=[chart_row(item, top=top) for item in items], ticks=chart_ticks(top=top))
 
 
 def band_input(item, *, label: str, highlight: bool = False) -> BandInput:
@@ -189,11 +169,13 @@ def ranking_chart(*, roles: Sequence) -> BandChart:
 
 def role_and_tiers_chart(*, role, tiers: Sequence) -> BandChart:
     """One role's bands first, then the experience tiers to measure it against."""
-    items = [band_input(role, label=role.title, highlight=True)]
+    # A comma, not parentheses: titles such as "… (Go/Rust Specialist)" have their own.
+    label = f"{role.title}, {formatting.role_experience(role)}"
+    items = [band_input(role, label=label, highlight=True)]
     items += [band_input(tier, label=tier_label(tier)) for tier in tiers]
     return band_chart(items=items)
 
 
 def tier_label(tier) -> str:
     span = formatting.year_span(tier.years_min, tier.years_max)
-    return f"{tier.name} tier ({span})"
+    return f"{tier.name} tier, {span}"

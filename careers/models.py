@@ -658,6 +658,11 @@ class FaqEntry(models.Model):
     order = models.PositiveSmallIntegerField(unique=True)
     question = models.CharField(max_length=200)
     answer = models.TextField()
+    offers_questionnaire = models.BooleanField(
+        default=False,
+        help_text="Follow the answer with a call to the next-episode questionnaire, for a "
+        "question about where to start.",
+    )
 
     objects = SlugManager()
     history = HistoricalRecords()

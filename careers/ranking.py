@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.db import models
 from django.db.models import QuerySet
 
-from careers.models import Role
+from careers.models import CareerStage, Role
 
 
 def ranked_roles() -> QuerySet[Role]:
@@ -61,3 +61,24 @@ def roles_for_listing(
     ]
     key = SORT_KEYS.get(sort)
     return sorted(shown, key=key) if key else shown
+
+
+@dataclass(frozen=True)
+class EntryStep:
+    """The first stage on a role's path: where someone starts who can reach no role yet."""
+
+    role: Role
+    stage: CareerStage
+
+
+def entry_steps(*, roles: list[Role], track: str = "") -> list[EntryStep]:
+    """Each role's first career stage, in rank order, within the track if one is chosen.
+
+    `roles` must be in rank order with `stages` prefetched; a role without stages is left out.
+    """
+    steps = []
+    for role in roles:
+        stages = list(role.stages.all())
+        if stages and (not track or role.track == track):
+            steps.append(EntryStep(role=role, stage=stages[0]))
+    return steps

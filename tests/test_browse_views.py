@@ -3,6 +3,8 @@
 import itertools
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
@@ -65,6 +67,39 @@ def test_a_filter_nothing_matches_explains_and_offers_a_way_out(client, seed):
     assert 'href="/?sort=fastest"' in content
 
 
+def test_a_beginner_no_role_suits_yet_sees_where_each_path_starts(client, seed):
+    response = client.get("/", {"years": "0"})
+    steps = response.context["entry_steps"]
+    assert len(steps) == 10
+    assert (steps[0].role.slug, steps[0].stage.title) == (
+        "principal-devops-engineer",
+        "Junior DevOps/Cloud/Backend engineer",
+    )
+    assert all(step.stage.order == min(s.order for s in step.role.stages.all()) for step in steps)
+    content = response.content.decode()
+    assert "Where each path starts" in content
+    assert '<a class="button" href="/next-episode/">Find my next episode</a>' in content
+
+
+def test_entry_steps_keep_to_the_chosen_track_and_come_with_the_htmx_fragment(client, seed):
+    response = client.get("/", {"years": "0", "track": "security"}, headers=HTMX)
+    assert [step.role.slug for step in response.context["entry_steps"]] == ["devsecops-engineer"]
+    assert "Where each path starts" in response.content.decode()
+
+
+def test_a_listing_with_matches_shows_no_entry_steps(client, seed):
+    response = client.get("/", {"years": "8"})
+    assert "entry_steps" not in response.context
+    assert "Where each path starts" not in response.content.decode()
+
+
+def test_the_home_page_offers_the_questionnaire_in_its_body(client, seed):
+    content = client.get("/").content.decode()
+    main = content[content.index("<main") :]
+    assert "Not sure which of these is for you?" in main
+    assert '<a class="button" href="/next-episode/">Find my next episode</a>' in main
+
+
 @pytest.mark.parametrize(
     "query",
     [
@@ -108,16 +143,22 @@ def test_an_htmx_history_restore_gets_the_whole_page(client, seed):
 
 def test_listing_draws_every_role_on_one_chart_with_its_table(client, seed):
     content = client.get("/").content.decode()
-    assert '<svg class="chart__svg" viewBox="0 0 400 ' in content
+    # No viewBox: a scaled SVG would shrink its 12 px labels on a phone.
+    assert '<svg class="chart__bars" focusable="false">' in content
+    assert "viewBox" not in content
     assert 'role="img" aria-labelledby="ranking-chart-title"' in content
     assert (
-        '<title id="ranking-chart-title">' in content
-        and '<desc id="ranking-chart-desc">' in content
+        '<span id="ranking-chart-title" hidden>' in content
+        and '<span id="ranking-chart-desc" hidden>' in content
     )
     assert content.count('class="chart__peak"') == 1
-    assert "10. Senior Backend Developer (Go/Rust Specialist)</text>" in content
+    assert (
+        '<p class="chart__label">10. Senior Backend Developer (Go/Rust Specialist)</p>' in content
+    )
     assert "The chart's figures as a table" in content
-    assert "<td>$750,000</td>" in content
+    assert (
+        '<span class="cell-label" aria-hidden="true">Reported peak</span>$750,000</td>' in content
+    )
     assert ' style="' not in content
 
 
@@ -139,13 +180,19 @@ def test_listing_has_a_compare_control_for_each_role(client, seed):
 def test_listing_runs_a_fixed_number_of_queries_for_every_sort_and_filter(
     client, django_assert_num_queries, count, queries
 ):
-    """Full page: roles, their key skills, tiers, fundamentals. Fragment: roles and skills."""
+    """Full page: roles, their key skills, tiers, fundamentals. Fragment: roles and skills.
+
+    A view that matches no role reads the career stages too, for the entry steps.
+    """
     build_catalogue(roles=count)
     for query in queries:
-        with django_assert_num_queries(4):
-            assert client.get("/", query).status_code == 200
-        with django_assert_num_queries(2):
-            assert client.get("/", query, headers=HTMX).status_code == 200
+        with CaptureQueriesContext(connection) as page_queries:
+            page = client.get("/", query)
+        with CaptureQueriesContext(connection) as fragment_queries:
+            fragment = client.get("/", query, headers=HTMX)
+        stages = 0 if page.context["roles"] else 1
+        assert (len(page_queries), len(fragment_queries)) == (4 + stages, 2 + stages), query
+        assert page.status_code == fragment.status_code == 200
 
 
 def test_compare_shows_two_roles_side_by_side(client, seed):
@@ -156,13 +203,27 @@ def test_compare_shows_two_roles_side_by_side(client, seed):
         "$140,000 – $195,000",
         "$300,000 – $450,000+",
         "8–10+ years",
-        "Season 5 or later",
     ):
         assert figure in content
+    # The article's "seasons" are no common scale ("Several seasons", "Season 5 or later"):
+    # typical experience is the row that compares.
+    assert "Career season" not in content
     assert "#4" in content and "#2" in content
     assert "Staff Backend Engineer" in content and "Cloud Architect" in content
     assert '<ol class="stage-list">' in content
     assert "Skills and the AI angle" in content
+
+
+def test_compare_charts_pay_first_with_its_figures_and_labels_cells_for_stacking(client, seed):
+    query = {"roles": "cloud-architect,site-reliability-engineer,mlops-engineer"}
+    content = client.get("/compare/", query).content.decode()
+    chart = content.index('id="compare-chart-heading"')
+    assert chart < content.index('id="compare-chart-table-caption"')
+    assert content.index('id="compare-chart-table-caption"') < content.index(
+        'id="side-by-side-heading"'
+    )
+    assert '<span class="cell-label" aria-hidden="true">MLOps Engineer</span>' in content
+    assert 'class="comparison-table"' in content
 
 
 def test_compare_highlights_shared_skills_and_lists_distinct_ones(client, seed):
@@ -291,9 +352,10 @@ def test_role_page_has_a_compare_with_control(client, seed):
 def test_role_page_charts_the_role_against_the_experience_tiers(client, seed):
     content = client.get("/roles/principal-devops-engineer/").content.decode()
     assert 'aria-labelledby="tiers-chart-title"' in content
-    assert "Staff/Principal tier (10+ years)</text>" in content
+    assert '<p class="chart__label">Staff/Principal tier, 10+ years</p>' in content
     assert content.count('class="chart__peak"') == 1
-    assert "(peak $750,000)" in content
+    assert '<th scope="row">Principal DevOps Engineer, 10–15+ years</th>' in content
+    assert '<span class="cell-label" aria-hidden="true">Reported peak</span>$750,000' in content
     assert ' style="' not in content
 
 

@@ -6,7 +6,7 @@ import pytest
 from django.http import QueryDict
 
 from careers.forms import DEFAULT_LISTING, listing_options
-from careers.ranking import ListingSort, ranked_roles, roles_for_listing
+from careers.ranking import ListingSort, entry_steps, ranked_roles, roles_for_listing
 
 
 def role(rank, *, base, years, track="backend") -> SimpleNamespace:
@@ -91,3 +91,22 @@ def test_options_describe_themselves_in_words():
     )
     assert DEFAULT_LISTING.is_default
     assert not options.is_default
+
+
+def with_stages(rank, *, track, stages) -> SimpleNamespace:
+    listed = [SimpleNamespace(title=title) for title in stages]
+    return SimpleNamespace(rank=rank, track=track, stages=SimpleNamespace(all=lambda: listed))
+
+
+def test_entry_steps_are_each_paths_first_stage_in_rank_order():
+    roles = [
+        with_stages(1, track="devops", stages=["Junior DevOps", "Senior DevOps", "Principal"]),
+        with_stages(2, track="backend", stages=[]),
+        with_stages(3, track="cloud", stages=["Cloud-aware engineer", "Cloud Architect"]),
+    ]
+    steps = entry_steps(roles=roles)
+    assert [(step.role.rank, step.stage.title) for step in steps] == [
+        (1, "Junior DevOps"),
+        (3, "Cloud-aware engineer"),
+    ]
+    assert [step.role.rank for step in entry_steps(roles=roles, track="cloud")] == [3]

@@ -51,6 +51,21 @@ def test_role_page_pay_table_includes_comparison_rows(client, seed):
     assert "Varies by level" in content
 
 
+def test_role_page_pay_table_shows_focus_under_focus_not_typical_experience(client, seed):
+    content = client.get("/roles/principal-devops-engineer/").content.decode()
+    table = content[content.index('id="pay-table-caption"') : content.index("</table>")]
+    assert '<th scope="col">Focus</th>' in table
+    assert "Organization-wide infrastructure, delivery and reliability standards" in table
+    assert "Typical experience" not in table
+
+
+def test_every_role_page_asks_is_this_my_next_episode(client, seed):
+    content = client.get("/roles/cloud-architect/").content.decode()
+    path = content[content.index('id="path"') : content.index('id="sources"')]
+    assert "Is this my next episode?" in path
+    assert '<a class="button" href="/next-episode/">Find my next episode</a>' in path
+
+
 def test_role_without_a_table_in_the_article_shows_its_own_row(client, seed):
     response = client.get("/roles/backend-architect/")
     assert "$150,000 – $200,000" in response.content.decode()
@@ -85,6 +100,15 @@ def test_skill_page_lists_the_roles_that_need_it(client, seed):
     response = client.get("/skills/kubernetes/")
     assert response.status_code == 200
     assert 'href="/roles/platform-engineer/"' in response.content.decode()
+
+
+def test_faq_answers_about_where_to_start_offer_the_questionnaire(client, seed):
+    content = client.get("/faq/").content.decode()
+    assert content.count('<a class="button" href="/next-episode/">') == 1
+    start = content[content.index('id="what-to-learn-first"') :]
+    assert start.index("Find my next episode") < start.index("</section>")
+    first = content[content.index('id="top-paying-role"') :]
+    assert "Find my next episode" not in first[: first.index("</section>")]
 
 
 def test_faq_page_lists_every_entry(client, seed):

@@ -1,6 +1,13 @@
+import re
+
 from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from careers import formatting
+
+# After these a long address may wrap: a result's query string has no space to break at.
+URL_BREAK_AFTER = re.compile(r"(?<=[/?&,=])")
 
 register = template.Library()
 
@@ -8,6 +15,15 @@ register = template.Library()
 @register.filter
 def usd(amount):
     return formatting.usd(amount)
+
+
+@register.filter
+def breakable_url(url):
+    """The address with a line-break opportunity after each / ? & , and =.
+
+    A phone then wraps a long address at its punctuation instead of inside a word.
+    """
+    return mark_safe("<wbr>".join(escape(part) for part in URL_BREAK_AFTER.split(str(url))))
 
 
 @register.simple_tag

@@ -1,4 +1,4 @@
-from django.db.models import Count, Max, Prefetch
+from django.db.models import Count, Max, Prefetch, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
@@ -28,14 +28,14 @@ from careers.views import HtmxHttpRequest
 def role_list(request: HtmxHttpRequest) -> HttpResponse:
     options, form = listing_options(query=request.GET)
     ranked = list(ranking.ranked_roles())
-    context = {
-        "roles": ranking.roles_for_listing(
-            roles=ranked, sort=options.sort, track=options.track, years=options.years
-        ),
-        "role_count": len(ranked),
-        "options": options,
-        "form": form,
-    }
+    roles = ranking.roles_for_listing(
+        roles=ranked, sort=options.sort, track=options.track, years=options.years
+    )
+    context = {"roles": roles, "role_count": len(ranked), "options": options, "form": form}
+    if not roles:
+        # Nothing within reach yet: a beginner sees where each path starts, for one more query.
+        prefetch_related_objects(ranked, "stages")
+        context["entry_steps"] = ranking.entry_steps(roles=ranked, track=options.track)
     if request.htmx and not request.htmx.history_restore_request:
         return render(request, "careers/role_list.html#results", context)
     context |= {

@@ -32,7 +32,7 @@ def test_main_navigation_reaches_every_section_by_keyboard(page: Page, browser_e
     assert not browser_errors, "\n".join(browser_errors)
 
 
-def test_reader_opens_a_role_and_its_wide_pay_table_scrolls_by_keyboard(
+def test_reader_opens_a_role_and_reads_its_pay_table_on_a_phone_without_scrolling_sideways(
     page: Page, browser_errors, gate_site
 ):
     page.set_viewport_size({"width": 375, "height": 812})
@@ -42,8 +42,10 @@ def test_reader_opens_a_role_and_its_wide_pay_table_scrolls_by_keyboard(
     expect(page.get_by_role("heading", level=1)).to_have_text("Principal DevOps Engineer")
     pay_table = page.get_by_role("region", name="pay beside related jobs")
     tab_to(page, pay_table)
-    page.keyboard.press("ArrowRight")
-    page.wait_for_function("region => region.scrollLeft > 0", arg=pay_table.element_handle())
+    # Stacked into cards, the table holds nothing beyond the screen's right edge.
+    assert pay_table.evaluate("region => region.scrollWidth <= region.clientWidth")
+    expect(pay_table.locator(".cell-label").first).to_have_text("Base salary")
+    expect(pay_table.locator(".cell-label").first).to_be_visible()
     assert not browser_errors, "\n".join(browser_errors)
 
 
