@@ -432,6 +432,7 @@ def test_other_skill_pages_show_importance_and_pay_without_a_premium(client, see
         assertContains(
             response,
             f'<tr><th scope="row"><a href="{role.get_absolute_url()}">{role.title}</a></th>'
-            f"<td>{link.get_importance_display()}</td>",
+            '<td><span class="cell-label" aria-hidden="true">How much it matters</span>'
+            f"{link.get_importance_display()}</td>",
         )
     assert "Specialization premium" not in content
