@@ -176,3 +176,12 @@ def test_the_first_call_after_an_outage_drops_pages_drawn_during_it(settings, db
     assert cache.get("anything") == "back"
     assert bumped == [True]
     assert outage.retry_at is None
+
+
+def test_one_redis_client_serves_every_call_of_a_process():
+    """Building a redis-py client per call cost more than a cached page's lookup itself."""
+    resilient = cache_backend.ResilientRedisCache(
+        "redis://127.0.0.1:1/0", {"OPTIONS": {"socket_timeout": 0.05}}
+    )
+    clients = {id(resilient._cache.get_client(key)) for key in ("a", "b", "c")}
+    assert len(clients) == 1
