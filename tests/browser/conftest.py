@@ -5,6 +5,7 @@ import shutil
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from tests.browser.server import seeded_server
 from tests.browser.watch import watch_for_errors
@@ -14,6 +15,9 @@ from tests.browser.watch import watch_for_errors
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# CI runs on a fresh machine that may be busy: an expectation waits up to 10 s (Playwright's
+# default is 5 s) before it fails, so a slow response is not mistaken for a missing one.
+expect.set_options(timeout=10_000)
 
 
 @pytest.fixture(scope="session")
