@@ -364,3 +364,22 @@ def test_the_same_answers_in_any_data_order_give_the_same_result(catalogue, who,
         catalogue=catalogue, answers=who
     )
     assert shuffled_tiers == list(catalogue.tiers)
+
+
+@pytest.mark.parametrize(
+    ("years", "stands_on", "next_title"),
+    [
+        (3, "Backend developer", "Service owner and project lead"),
+        (12, "Cross-team technical lead", "Backend Architect"),
+    ],
+)
+def test_a_step_without_years_is_not_stood_on_before_the_dated_step_after_it(
+    catalogue, years, stands_on, next_title
+):
+    """Backend Architects "start out as backend developers, then spend several years owning
+    entire services ... close to a decade": a junior developer is not yet a cross-team lead."""
+    architect = next(r for r in catalogue.roles if r.slug == "backend-architect")
+    position = position_on(
+        role=architect, answers=answers(years=years, background=Background.BACKEND)
+    )
+    assert (position.held.title, position.next.title) == (stands_on, next_title)

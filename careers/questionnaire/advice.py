@@ -122,6 +122,7 @@ class Readiness:
 class Fit:
     role: RoleData
     position: Position
+    readiness: Readiness  # for the next step on this path
     score: float
     label: str
     why: str
@@ -193,11 +194,23 @@ def needs_before(role: RoleData, *, index: int) -> tuple[Need, ...]:
     return tuple(needs.values())
 
 
+def years_to_stand_on(role: RoleData, *, index: int) -> int:
+    """The years a step asks before anyone stands on it. A path starts at 0; a later step the
+    article gives no years ("then spend several years owning entire services") asks those of
+    the next dated step, since the article only places it somewhere before that one."""
+    if role.stages[index].years_min is not None:
+        return role.stages[index].years_min
+    if index == 0:
+        return 0
+    later = [stage.years_min for stage in role.stages[index:] if stage.years_min is not None]
+    return later[0] if later else 0
+
+
 def position_on(*, role: RoleData, answers: Answers) -> Position:
     years = answers.years_in_tech
     held = -1
     for index, stage in enumerate(role.stages[:-1]):
-        if stage.years_min is not None and stage.years_min > years:
+        if years_to_stand_on(role, index=index) > years:
             break
         named = answers.background in stage.entries
         built = held == index - 1 and stage.builds and all_met(stage.builds, answers.knows)
@@ -273,9 +286,8 @@ def fit_score(*, position: Position, answers: Answers) -> float:
     return round(score, 1)
 
 
-def fit_label(*, position: Position, answers: Answers, years_to_reach: int | None) -> str:
-    at_top = position.next == position.role.stages[-1]
-    if at_top and readiness(position=position, answers=answers).ready:
+def fit_label(*, position: Position, ready: bool, years_to_reach: int | None) -> str:
+    if ready and position.next == position.role.stages[-1]:
         return Label.READY
     if years_to_reach is not None and years_to_reach <= WITHIN_REACH_YEARS:
         return Label.WITHIN_REACH
@@ -300,11 +312,13 @@ def role_fit(*, position: Position, answers: Answers, baseline: int) -> Fit:
     role = position.role
     years_to_reach = position.years_to(role.stages[-1])
     known = sum(1 for skill in role.core_skills if skill.slug in answers.knows)
+    ready_or_not = readiness(position=position, answers=answers)
     return Fit(
         role=role,
         position=position,
+        readiness=ready_or_not,
         score=fit_score(position=position, answers=answers),
-        label=fit_label(position=position, answers=answers, years_to_reach=years_to_reach),
+        label=fit_label(position=position, ready=ready_or_not.ready, years_to_reach=years_to_reach),
         why=fit_reasons(role=role, answers=answers, known=known),
         years_to_reach=years_to_reach,
         core_skills_known=known,
@@ -354,7 +368,7 @@ def next_step_key(fit: Fit, *, answers: Answers, season: Tier, order: int) -> tu
         not pulls_toward(role=fit.role, answers=answers),
         starts is not None and starts <= season.years_min and season.years_min > 0,
         NEVER if years is None else years,
-        not readiness(position=position, answers=answers).ready,
+        not fit.readiness.ready,
         -(starts or 0),
         -fit.score,
         order,
@@ -374,12 +388,12 @@ def stage_pay(
     return tier.pay, f"the {tier.name} tier"
 
 
-def next_step_for(*, fit: Fit, answers: Answers, season: Tier, tiers: tuple[Tier, ...]) -> NextStep:
+def next_step_for(*, fit: Fit, season: Tier, tiers: tuple[Tier, ...]) -> NextStep:
     position = fit.position
     pay, paid_as = stage_pay(stage=position.next, role=position.role, season=season, tiers=tiers)
     return NextStep(
         position=position,
-        readiness=readiness(position=position, answers=answers),
+        readiness=fit.readiness,
         pay=pay,
         paid_as=paid_as,
     )
@@ -434,7 +448,7 @@ def storyline_for(*, catalogue: Catalogue, answers: Answers) -> Storyline:
             enumerate(fits),
             key=lambda pair: next_step_key(pair[1], answers=answers, season=season, order=pair[0]),
         )[1]
-        next_step = next_step_for(fit=chosen, answers=answers, season=season, tiers=catalogue.tiers)
+        next_step = next_step_for(fit=chosen, season=season, tiers=catalogue.tiers)
     fundamentals = tuple(skill for skill in catalogue.skills if skill.is_fundamental)
     return Storyline(
         season=season,
