@@ -8,6 +8,7 @@ both spellings are read, and `canonical_query()` writes the short one.
 import math
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import urlencode
 
 from django import forms
@@ -129,27 +130,21 @@ class WhatYouKnowForm(StepForm):
         self.fundamental_slugs = {skill.slug for skill in common if skill.is_fundamental}
         self.more_count = len(catalogue.skills) - len(common)
 
-    def options(self, group: str) -> list:
-        """The checkboxes of one group: "fundamental", "common" or "more"."""
-
-        def group_of(slug: str) -> str:
+    @cached_property
+    def option_groups(self) -> dict[str, list]:
+        """The checkboxes by group, walked once: "fundamental", "common" and "more"."""
+        groups = {"fundamental": [], "common": [], "more": []}
+        for option in self["knows"]:
+            slug = option.data["value"]
             if slug in self.fundamental_slugs:
-                return "fundamental"
-            return "common" if slug in self.common_slugs else "more"
+                groups["fundamental"].append(option)
+            else:
+                groups["common" if slug in self.common_slugs else "more"].append(option)
+        return groups
 
-        return [option for option in self["knows"] if group_of(option.data["value"]) == group]
-
-    def fundamental_options(self):
-        return self.options("fundamental")
-
-    def common_options(self):
-        return self.options("common")
-
-    def more_options(self):
-        return self.options("more")
-
+    @property
     def more_ticked(self) -> int:
-        return sum(1 for option in self.more_options() if option.data["selected"])
+        return sum(1 for option in self.option_groups["more"] if option.data["selected"])
 
 
 class WhatPullsYouForm(StepForm):
