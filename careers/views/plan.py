@@ -14,7 +14,7 @@ from careers import social_cards
 from careers.models import Background
 from careers.plan import SkillState, plan_for, plan_state_from
 from careers.questionnaire.catalogue import Catalogue, RoleData, catalogue_from_database
-from careers.views.cards import card_response
+from careers.views.social_cards import card_response
 
 
 class HtmxHttpRequest(HttpRequest):
