@@ -117,13 +117,11 @@ class EditConflictAdmin(SimpleHistoryAdmin):
 class PayColumnsMixin:
     @admin.display(description="Base salary")
     def base_range(self, obj):
-        return formatting.pay_range(obj.base_min, obj.base_max, open_ended=obj.base_max_open_ended)
+        return formatting.base_pay(obj)
 
     @admin.display(description="Total compensation")
     def total_range(self, obj):
-        return formatting.pay_range(
-            obj.total_min, obj.total_max, open_ended=obj.total_max_open_ended
-        )
+        return formatting.total_pay(obj)
 
 
 class CareerStageInline(admin.TabularInline):

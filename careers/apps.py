@@ -6,6 +6,7 @@ class CareersConfig(AppConfig):
     verbose_name = "Careers"
 
     def ready(self):
-        from careers import page_cache
+        # read_model listens for the start and end of each request from the first one on.
+        from careers import data_version, read_model  # noqa: F401
 
-        page_cache.connect_invalidation(self.get_models())
+        data_version.watch(self.get_models())

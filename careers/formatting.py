@@ -18,6 +18,15 @@ def pay_range(low: int | None, high: int | None, *, open_ended: bool = False) ->
     return f"{usd(low)} {EN_DASH} {usd(high)}{plus}"
 
 
+def base_pay(item) -> str:
+    """The base-salary range of anything with the pay-range fields (a role, a tier, a pay row)."""
+    return pay_range(item.base_min, item.base_max, open_ended=item.base_max_open_ended)
+
+
+def total_pay(item) -> str:
+    return pay_range(item.total_min, item.total_max, open_ended=item.total_max_open_ended)
+
+
 def role_experience(role) -> str:
     """A role's typical years of experience, as the article writes the span."""
     return year_span(

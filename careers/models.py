@@ -1,5 +1,7 @@
 """The article's data: experience tiers, roles, their stages, skills, pay tables and sources."""
 
+from functools import cached_property
+
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.signals import post_delete
@@ -222,8 +224,14 @@ class Role(PayRange):
     def natural_key(self):
         return (self.slug,)
 
-    def get_absolute_url(self):
+    @cached_property
+    def url(self) -> str:
+        """Its page's address, worked out once per instance: the read model's instances serve
+        every request of a data version."""
         return reverse("careers:role_detail", kwargs={"slug": self.slug})
+
+    def get_absolute_url(self):
+        return self.url
 
     def clean(self):
         errors = pay_range_errors(self)
@@ -394,8 +402,14 @@ class Skill(models.Model):
     def natural_key(self):
         return (self.slug,)
 
-    def get_absolute_url(self):
+    @cached_property
+    def url(self) -> str:
+        """Its page's address, worked out once per instance: the read model's instances serve
+        every request of a data version."""
         return reverse("careers:skill_detail", kwargs={"slug": self.slug})
+
+    def get_absolute_url(self):
+        return self.url
 
 
 class StageSkillManager(StageNaturalKeyManager):
@@ -677,3 +691,21 @@ class FaqEntry(models.Model):
 
     def natural_key(self):
         return (self.slug,)
+
+
+class DataVersion(models.Model):
+    """One row: a token replaced in the same transaction as any change to the data above.
+
+    Every app server compares it with the token its in-memory read model was built from
+    (careers/read_model.py), so an edit reaches all of them on their next request, with or
+    without Redis.
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1, editable=False)
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="data_version_single_row")]
+
+    def __str__(self):
+        return self.token

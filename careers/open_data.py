@@ -6,10 +6,10 @@ Money is whole US dollars a year; an empty value means the article gives none.
 from collections.abc import Iterator
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
 
 from careers import formatting
-from careers.models import ExperienceTier, Importance, Role, RoleSkill, RoleSource
+from careers.models import ExperienceTier, Importance, Role, RoleSkill
+from careers.read_model import ReadModel
 from careers.structured_data import absolute_url
 
 PAY_FIELDS = (
@@ -69,25 +69,13 @@ def credit_line() -> str:
     return f"{source['title']}, {publication}"
 
 
-def roles_for_export() -> QuerySet[Role]:
-    return (
-        Role.objects.ranked()
-        .with_key_skills()
-        .prefetch_related(
-            "stages",
-            "comparisons",
-            Prefetch("role_sources", queryset=RoleSource.objects.select_related("source")),
-        )
-    )
-
-
-def dataset() -> dict:
+def dataset(data: ReadModel) -> dict:
     return {
         "title": "Next Episode: the best-paid backend and DevOps roles of 2026",
         "source": credit(),
         "url": absolute_url("/"),
-        "tiers": [tier_record(tier) for tier in ExperienceTier.objects.all()],
-        "roles": [role_record(role) for role in roles_for_export()],
+        "tiers": [tier_record(tier) for tier in data.tiers],
+        "roles": [role_record(role) for role in data.ranked],
     }
 
 
@@ -126,9 +114,9 @@ def fields_of(instance, fields: tuple[str, ...]) -> dict:
     return {field: getattr(instance, field) for field in fields}
 
 
-def csv_rows() -> Iterator[list]:
+def csv_rows(data: ReadModel) -> Iterator[list]:
     """Rows of CSV_COLUMNS: booleans as true/false, missing values empty, lists joined by " | "."""
-    for role in roles_for_export():
+    for role in data.ranked:
         record = role_record(role)
         stages = role.stages.all()
         row = [

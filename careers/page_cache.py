@@ -1,9 +1,9 @@
 """Whole-page cache for anonymous GET requests, invalidated by any change to the careers data.
 
-Every cached page is stored with the data version it was rendered under. Saving, deleting or
-relinking any careers model replaces the version with a new random token, so all pages drawn
-from the old data miss at once, on every app server sharing the cache. Reading the version and
-the page costs one round trip (`get_many`).
+Every cached page is stored with the cache's data version it was rendered under. Saving,
+deleting or relinking any careers model (careers/data_version.py) replaces that version with a
+new random token, so all pages drawn from the old data miss at once, on every app server
+sharing the cache. Reading the version and the page costs one round trip (`get_many`).
 
 Only views marked with `@public_page(query=(...))` are cached, and a page's key holds only
 what can change it: the view's declared query parameters, the htmx headers views read, whether
@@ -20,7 +20,6 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port
@@ -87,21 +86,13 @@ def invalidate_after_outage(**kwargs) -> None:
     bump_data_version()
 
 
-def invalidate_pages(**kwargs) -> None:
-    """Signal receiver: drop every cached page now and again once the change is committed.
+def invalidate_pages() -> None:
+    """Drop every cached page now and again once the change is committed.
 
     The second bump covers a page rendered from the old data between the save and the commit.
     """
     bump_data_version()
     transaction.on_commit(bump_data_version, robust=True)
-
-
-def connect_invalidation(models) -> None:
-    for model in models:
-        post_save.connect(invalidate_pages, sender=model)
-        post_delete.connect(invalidate_pages, sender=model)
-        for field in model._meta.local_many_to_many:
-            m2m_changed.connect(invalidate_pages, sender=field.remote_field.through)
 
 
 def page_key(request: HttpRequest, *, query: tuple[str, ...]) -> str:

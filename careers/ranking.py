@@ -1,5 +1,6 @@
 """The Top 10, computed from the pay data rather than stored."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import models
@@ -21,9 +22,8 @@ class RankedPlace:
     others: tuple[Role, ...] = ()
 
 
-def role_place(*, role: Role) -> RankedPlace:
-    """The role's rank, its neighbours and the other roles in rank order, from one query."""
-    ranking = list(Role.objects.ranked().only("slug", "title"))
+def role_place(*, role: Role, ranking: Sequence[Role]) -> RankedPlace:
+    """The role's rank, its neighbours and the other roles, from `ranking` (in rank order)."""
     index = next(i for i, ranked in enumerate(ranking) if ranked.pk == role.pk)
     return RankedPlace(
         rank=index + 1,

@@ -6,9 +6,9 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
 from django.urls import reverse
 
+from careers import read_model
 from careers.models import Role, Skill
 
 
@@ -26,7 +26,7 @@ class RoleSitemap(SiteUrlSitemap):
     priority = 0.9
 
     def items(self):
-        return Role.objects.only("slug", "pay_as_of").order_by("slug")
+        return sorted(read_model.current().ranked, key=lambda role: role.slug)
 
     def lastmod(self, role: Role) -> date:
         return role.pay_as_of
@@ -36,13 +36,13 @@ class SkillSitemap(SiteUrlSitemap):
     priority = 0.5
 
     def items(self):
-        return Skill.objects.annotate(latest_pay=Max("role_skills__role__pay_as_of")).order_by(
-            "slug"
-        )
+        return sorted(read_model.current().skills, key=lambda skill: skill.slug)
 
     def lastmod(self, skill: Skill) -> date:
         """A skill page shows its roles' pay, so it changes when their figures do."""
-        return skill.latest_pay or settings.DATA_SOURCE["updated"]
+        links = read_model.current().role_links.get(skill.slug, ())
+        latest_pay = max((link.role.pay_as_of for link in links), default=None)
+        return latest_pay or settings.DATA_SOURCE["updated"]
 
 
 class PageSitemap(SiteUrlSitemap):
@@ -61,7 +61,7 @@ class PageSitemap(SiteUrlSitemap):
 
     @cached_property
     def latest_figures(self) -> date:
-        latest_pay = Role.objects.aggregate(latest=Max("pay_as_of"))["latest"]
+        latest_pay = read_model.current().pay_as_of
         return max(filter(None, [latest_pay, settings.DATA_SOURCE["updated"]]))
 
 

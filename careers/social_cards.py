@@ -7,6 +7,7 @@ fresh drawing with no explicit invalidation.
 
 import hashlib
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache as memoize
 from pathlib import Path
@@ -59,37 +60,34 @@ def role_card(*, role: Role, rank: int) -> Card:
         eyebrow=f"#{rank} of the Top 10 · {role.get_track_display()}",
         title=role.title,
         rows=(
-            ("Base salary (US)", pay(role, "base")),
-            ("Total compensation", pay(role, "total")),
+            ("Base salary (US)", formatting.base_pay(role)),
+            ("Total compensation", formatting.total_pay(role)),
             ("Typical experience", formatting.role_experience(role)),
         ),
         footer=credit(),
     )
 
 
-def listing_card(*, ranked: list[Role]) -> Card:
+def listing_card(*, ranked: Sequence[Role]) -> Card:
     """The ranking's top five by total compensation; there is no room for all ten."""
     return Card(
         eyebrow="Top 10 · 2026 · US total compensation",
         title="The best-paid backend and DevOps roles",
-        rows=tuple((f"#{role.rank} {role.title}", pay(role, "total")) for role in ranked[:5]),
+        rows=tuple(
+            (f"#{role.rank} {role.title}", formatting.total_pay(role)) for role in ranked[:5]
+        ),
         footer=credit(),
     )
 
 
 def result_card(*, role: Role, tier: ExperienceTier | None) -> Card:
-    rows = [("Base salary (US)", pay(role, "base")), ("Total compensation", pay(role, "total"))]
+    rows = [
+        ("Base salary (US)", formatting.base_pay(role)),
+        ("Total compensation", formatting.total_pay(role)),
+    ]
     if tier is not None:
-        rows.append((f"Where I am: {tier.name} level", pay(tier, "total")))
+        rows.append((f"Where I am: {tier.name} level", formatting.total_pay(tier)))
     return Card(eyebrow="My next episode", title=role.title, rows=tuple(rows), footer=credit())
-
-
-def pay(item: Role | ExperienceTier, prefix: str) -> str:
-    return formatting.pay_range(
-        getattr(item, f"{prefix}_min"),
-        getattr(item, f"{prefix}_max"),
-        open_ended=getattr(item, f"{prefix}_max_open_ended"),
-    )
 
 
 def plan_card(*, plan) -> Card:

@@ -40,7 +40,7 @@ def test_role_place_gives_rank_and_neighbours():
     low = RoleFactory(total_min=100_000, total_max=200_000)
     middle = RoleFactory(total_min=200_000, total_max=300_000)
     high = RoleFactory(total_min=300_000, total_max=400_000)
-    place = role_place(role=middle)
+    place = role_place(role=middle, ranking=list(ranked_roles()))
     assert (place.rank, place.previous, place.next) == (2, high, low)
-    assert role_place(role=high).previous is None
-    assert role_place(role=low).next is None
+    assert role_place(role=high, ranking=list(ranked_roles())).previous is None
+    assert role_place(role=low, ranking=list(ranked_roles())).next is None

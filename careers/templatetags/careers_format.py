@@ -26,27 +26,9 @@ def breakable_url(url):
     return mark_safe("<wbr>".join(escape(part) for part in URL_BREAK_AFTER.split(str(url))))
 
 
-@register.simple_tag
-def base_pay(item):
-    """The base-salary range of anything with base_min/base_max fields."""
-    return formatting.pay_range(item.base_min, item.base_max, open_ended=item.base_max_open_ended)
-
-
-@register.simple_tag
-def total_pay(item):
-    return formatting.pay_range(
-        item.total_min, item.total_max, open_ended=item.total_max_open_ended
-    )
-
-
-@register.simple_tag
-def experience(role):
-    return formatting.year_span(
-        role.experience_min_years,
-        role.experience_max_years,
-        open_ended=role.experience_open_ended,
-        approximate=role.experience_approximate,
-    )
+register.simple_tag(formatting.base_pay, name="base_pay")
+register.simple_tag(formatting.total_pay, name="total_pay")
+register.simple_tag(formatting.role_experience, name="experience")
 
 
 @register.simple_tag

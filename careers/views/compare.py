@@ -1,13 +1,13 @@
-from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 
-from careers import charts, compare, premium
-from careers.models import Role, RoleSkill
+from careers import charts, compare, premium, read_model
+from careers.models import Role
 from careers.page_cache import public_page
+from careers.read_model import ReadModel
 from careers.views import HtmxHttpRequest
 
 
@@ -15,16 +15,17 @@ from careers.views import HtmxHttpRequest
 @public_page(query=("roles",))
 @vary_on_headers("HX-Request")
 def role_comparison(request: HtmxHttpRequest) -> HttpResponse:
-    ranking = list(Role.objects.ranked())
+    data = read_model.current()
     requested = compare.requested_slugs(request.GET.getlist("roles"))
-    selection = compare.select_roles(requested=requested, ranking=ranking)
+    selection = compare.select_roles(requested=requested, ranking=data.ranked)
     canonical = compare.comparison_url(slugs=selection.slugs)
     partial = bool(request.htmx) and not request.htmx.history_restore_request
     is_short = compare.is_canonical(query=request.GET, slugs=selection.slugs)
     if not partial and not selection.problems and not is_short:
         # A form of checkboxes sends roles=a&roles=b; share the short form instead.
         return redirect(canonical)
-    context = comparison_context(roles=selection.roles, ranking=ranking)
+    # Not kept with derived(): the possible selections are too many to hold.
+    context = comparison_context(roles=selection.roles, data=data)
     context |= {"problems": selection.problems, "canonical_url": canonical}
     if partial:
         # htmx swaps only successful responses, so problems show as an inline notice.
@@ -34,21 +35,14 @@ def role_comparison(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, "careers/compare.html", context, status=status)
 
 
-def comparison_context(*, roles: list[Role], ranking: list[Role]) -> dict:
-    prefetch_related_objects(
-        roles,
-        Prefetch(
-            "role_skills", queryset=RoleSkill.objects.select_related("skill").order_by("order")
-        ),
-        "stages",
-    )
+def comparison_context(*, roles: list[Role], data: ReadModel) -> dict:
     needs_premium = any(premium.role_gets_premium(role=role) for role in roles)
-    statistic = premium.specialization_premium() if needs_premium else None
+    statistic = data.specialization_premium if needs_premium else None
     premiums = [premium.role_premium(role=role, statistic=statistic) for role in roles]
     return {
         "columns": compare.compare_roles(roles=roles, premiums=premiums),
         "shared": compare.shared_skills(roles=roles),
-        "addable": [role for role in ranking if role not in roles],
+        "addable": [role for role in data.ranked if role not in roles],
         "can_add": len(roles) < compare.MAX_ROLES,
         "slugs": [role.slug for role in roles],
         "chart": charts.ranking_chart(roles=roles) if roles else None,

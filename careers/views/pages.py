@@ -1,22 +1,17 @@
-from django.db.models import Count, Max, Prefetch, prefetch_related_objects
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from dataclasses import dataclass
+from itertools import groupby
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from careers import charts, premium, ranking
+from careers import charts, premium, ranking, read_model
 from careers.forms import listing_options
-from careers.models import (
-    ExperienceTier,
-    FaqEntry,
-    Role,
-    RoleSkill,
-    RoleSource,
-    Skill,
-    Source,
-    Statistic,
-)
+from careers.models import Importance, Role, RoleSkill
 from careers.page_cache import public_page
+from careers.read_model import ReadModel
 from careers.skill_index import skills_by_kind
 from careers.structured_data import faq_page_data, occupation_data
 from careers.views import HtmxHttpRequest
@@ -26,24 +21,24 @@ from careers.views import HtmxHttpRequest
 @public_page(query=("sort", "track", "years"))
 @vary_on_headers("HX-Request")
 def role_list(request: HtmxHttpRequest) -> HttpResponse:
+    data = read_model.current()
     options, form = listing_options(query=request.GET)
-    ranked = list(ranking.ranked_roles())
+    ranked = list(data.ranked)
     roles = ranking.roles_for_listing(
         roles=ranked, sort=options.sort, track=options.track, years=options.years
     )
     context = {"roles": roles, "role_count": len(ranked), "options": options, "form": form}
     if not roles:
-        # Nothing within reach yet: a beginner sees where each path starts, for one more query.
-        prefetch_related_objects(ranked, "stages")
+        # Nothing within reach yet: a beginner sees where each path starts.
         context["entry_steps"] = ranking.entry_steps(roles=ranked, track=options.track)
     if request.htmx and not request.htmx.history_restore_request:
         return render(request, "careers/role_list.html#results", context)
     context |= {
-        "pay_as_of": max((role.pay_as_of for role in ranked), default=None),
-        "chart": charts.ranking_chart(roles=ranked),
+        "pay_as_of": data.pay_as_of,
+        "chart": data.derived(("ranking chart",), lambda: charts.ranking_chart(roles=ranked)),
         "ranked": ranked,
-        "tiers": ExperienceTier.objects.all(),
-        "fundamentals": Skill.objects.filter(is_fundamental=True),
+        "tiers": data.tiers,
+        "fundamentals": data.fundamentals,
     }
     return render(request, "careers/role_list.html", context)
 
@@ -51,92 +46,97 @@ def role_list(request: HtmxHttpRequest) -> HttpResponse:
 @require_safe
 @public_page()
 def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    role = get_object_or_404(
-        Role.objects.with_key_skills().prefetch_related(
-            "stages",
-            "comparisons",
-            Prefetch("role_sources", queryset=RoleSource.objects.select_related("source")),
+    data = read_model.current()
+    role = data.role_by_slug.get(slug)
+    if role is None:
+        raise Http404("No such role.")
+    context = data.derived(("role page", slug), lambda: role_page_context(data, role))
+    return render(request, "careers/role_detail.html", context)
+
+
+def role_page_context(data: ReadModel, role: Role) -> dict:
+    """Everything a role page shows, worked out once per version of the data."""
+    statistic = data.specialization_premium if premium.role_gets_premium(role=role) else None
+    chart = charts.role_and_tiers_chart(role=role, tiers=data.tiers)
+    return {
+        "role": role,
+        "place": ranking.role_place(role=role, ranking=data.ranked),
+        "comparisons": tuple(role.comparisons.all()),
+        "stages": tuple(role.stages.all()),
+        "sources": tuple(role.role_sources.all()),
+        "skill_groups": skill_groups(role),
+        "tiers_chart": render_to_string(
+            "careers/role_detail.html#tiers-chart", {"role": role, "chart": chart}
         ),
-        slug=slug,
-    )
-    tiers = list(ExperienceTier.objects.all())
-    statistic = premium.specialization_premium() if premium.role_gets_premium(role=role) else None
-    return render(
-        request,
-        "careers/role_detail.html",
-        {
-            "role": role,
-            "place": ranking.role_place(role=role),
-            "tiers": tiers,
-            "chart": charts.role_and_tiers_chart(role=role, tiers=tiers),
-            "premium": premium.role_premium(role=role, statistic=statistic),
-            "statistic": statistic,
-            "structured_data": occupation_data(role=role),
-        },
-    )
+        "premium": premium.role_premium(role=role, statistic=statistic),
+        "statistic": statistic,
+        "structured_data": occupation_data(role=role),
+    }
+
+
+@dataclass(frozen=True)
+class SkillGroup:
+    label: str
+    links: tuple[RoleSkill, ...]
+
+
+def skill_groups(role: Role) -> list[SkillGroup]:
+    """The role's skills under core, expected and bonus, each group in the role's own order."""
+    links = sorted(role.role_skills.all(), key=lambda link: link.importance)
+    return [
+        SkillGroup(label=Importance(importance).label, links=tuple(group))
+        for importance, group in groupby(links, key=lambda link: link.importance)
+    ]
 
 
 @require_safe
 @public_page()
 def skill_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    skill = get_object_or_404(
-        Skill.objects.prefetch_related(
-            Prefetch(
-                "role_skills",
-                queryset=RoleSkill.objects.select_related("role").order_by(
-                    "importance", "role__title"
-                ),
-            )
-        ),
-        slug=slug,
-    )
-    links = skill.role_skills.all()
-    statistic = (
-        premium.specialization_premium() if premium.skill_gets_premium(skill=skill) else None
-    )
-    return render(
-        request,
-        "careers/skill_detail.html",
-        {
-            "skill": skill,
-            "rows": premium.skill_premium_rows(skill=skill, links=links, statistic=statistic),
-            "statistic": statistic,
-            "role_count": Role.objects.count(),
-        },
-    )
+    data = read_model.current()
+    skill = data.skill_by_slug.get(slug)
+    if skill is None:
+        raise Http404("No such skill.")
+    context = data.derived(("skill page", slug), lambda: skill_page_context(data, skill))
+    return render(request, "careers/skill_detail.html", context)
+
+
+def skill_page_context(data: ReadModel, skill) -> dict:
+    statistic = data.specialization_premium if premium.skill_gets_premium(skill=skill) else None
+    links = data.role_links.get(skill.slug, ())
+    return {
+        "skill": skill,
+        "rows": premium.skill_premium_rows(skill=skill, links=links, statistic=statistic),
+        "statistic": statistic,
+        "role_count": len(data.ranked),
+    }
 
 
 @require_safe
 @public_page()
 def skill_list(request: HttpRequest) -> HttpResponse:
-    skills = Skill.objects.annotate(role_count=Count("role_skills"))
+    data = read_model.current()
+    groups = data.derived(("skill groups",), lambda: skills_by_kind(skills=data.skills))
     return render(
-        request,
-        "careers/skill_list.html",
-        {"groups": skills_by_kind(skills=skills), "role_count": Role.objects.count()},
+        request, "careers/skill_list.html", {"groups": groups, "role_count": len(data.ranked)}
     )
 
 
 @require_safe
 @public_page()
 def faq(request: HttpRequest) -> HttpResponse:
-    entries = list(FaqEntry.objects.all())
+    data = read_model.current()
+    structured_data = data.derived(("faq data",), lambda: faq_page_data(entries=data.faq))
     return render(
-        request,
-        "careers/faq.html",
-        {"entries": entries, "structured_data": faq_page_data(entries=entries)},
+        request, "careers/faq.html", {"entries": data.faq, "structured_data": structured_data}
     )
 
 
 @require_safe
 @public_page()
 def about(request: HttpRequest) -> HttpResponse:
+    data = read_model.current()
     return render(
         request,
         "careers/about.html",
-        {
-            "sources": Source.objects.prefetch_related("role_sources__role"),
-            "statistics": Statistic.objects.select_related("source"),
-            "pay_as_of": Role.objects.aggregate(latest=Max("pay_as_of"))["latest"],
-        },
+        {"sources": data.sources, "statistics": data.statistics, "pay_as_of": data.pay_as_of},
     )

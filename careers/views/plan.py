@@ -10,10 +10,10 @@ from django.views.decorators.http import require_safe
 from django_htmx.http import push_url
 from django_htmx.middleware import HtmxDetails
 
-from careers import social_cards
+from careers import read_model, social_cards
 from careers.models import Background
 from careers.plan import SkillState, plan_for, plan_state_from
-from careers.questionnaire.catalogue import Catalogue, RoleData, catalogue_from_database
+from careers.questionnaire.catalogue import Catalogue, RoleData
 from careers.views.social_cards import card_response
 
 
@@ -30,7 +30,7 @@ def role_in(catalogue: Catalogue, slug: str) -> RoleData:
 
 @require_safe
 def plan(request: HtmxHttpRequest, slug: str) -> HttpResponse:
-    catalogue = catalogue_from_database()
+    catalogue = read_model.current().catalogue
     role = role_in(catalogue, slug)
     state, notices = plan_state_from(request.GET, catalogue=catalogue)
     url = f"{request.path}?{state.query}" if state.query else request.path
@@ -57,7 +57,7 @@ def plan(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def plan_card(request: HttpRequest, slug: str) -> HttpResponse:
     """The plan's share image: the target and progress, never the person's pay."""
-    catalogue = catalogue_from_database()
+    catalogue = read_model.current().catalogue
     role = role_in(catalogue, slug)
     state, _ = plan_state_from(request.GET, catalogue=catalogue)
     plan = plan_for(

@@ -12,9 +12,9 @@ from django.views.decorators.http import require_safe
 from django_htmx.http import push_url
 from django_htmx.middleware import HtmxDetails
 
+from careers import read_model
 from careers.page_cache import public_page
 from careers.questionnaire.answers import ANSWER_FIELDS, MAX_QUERY_LENGTH, canonical_query
-from careers.questionnaire.catalogue import catalogue_from_database
 from careers.questionnaire.result import (
     TOO_LONG,
     questionnaire_context,
@@ -34,7 +34,7 @@ def next_episode(request: HtmxHttpRequest) -> HttpResponse:
     query, notice = request.GET, ""
     if len(raw_query) > MAX_QUERY_LENGTH:
         query, notice = QueryDict(), TOO_LONG
-    context = questionnaire_context(query=query, catalogue=catalogue_from_database())
+    context = questionnaire_context(query=query, catalogue=read_model.current().catalogue)
     canonical = canonical_query(query, step=requested_step(query))
     url = f"{request.path}?{canonical}" if canonical else request.path
     if not request.htmx and not notice and raw_query != canonical:
@@ -56,5 +56,5 @@ def next_episode_json(request: HttpRequest) -> JsonResponse:
     if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_LENGTH:
         errors = {"__all__": [f"The query string is longer than {MAX_QUERY_LENGTH} characters."]}
         return JsonResponse({"errors": errors}, status=400)
-    data, status = result_json(query=request.GET, catalogue=catalogue_from_database())
+    data, status = result_json(query=request.GET, catalogue=read_model.current().catalogue)
     return JsonResponse(data, status=status)

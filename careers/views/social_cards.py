@@ -5,8 +5,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.views.decorators.http import require_safe
 
-from careers import social_cards
-from careers.models import ExperienceTier, Role
+from careers import read_model, social_cards
 from careers.page_cache import public_page
 
 MAX_YEARS = 60
@@ -15,15 +14,14 @@ MAX_YEARS = 60
 @require_safe
 @public_page()
 def listing_card(request: HttpRequest) -> HttpResponse:
-    card = social_cards.listing_card(ranked=list(Role.objects.ranked()[:5]))
+    card = social_cards.listing_card(ranked=read_model.current().ranked)
     return card_response(request, card)
 
 
 @require_safe
 @public_page()
 def role_card(request: HttpRequest, slug: str) -> HttpResponse:
-    ranked = list(Role.objects.ranked())
-    role = next((role for role in ranked if role.slug == slug), None)
+    role = read_model.current().role_by_slug.get(slug)
     if role is None:
         raise Http404("No such role.")
     return card_response(request, social_cards.role_card(role=role, rank=role.rank))
@@ -33,11 +31,12 @@ def role_card(request: HttpRequest, slug: str) -> HttpResponse:
 @public_page(query=("role", "years"))
 def result_card(request: HttpRequest) -> HttpResponse:
     """`?role=<slug>&years=<n>`: the questionnaire's next role and the reader's years so far."""
-    role = Role.objects.filter(slug=request.GET.get("role", "")[:100]).first()
+    data = read_model.current()
+    role = data.role_by_slug.get(request.GET.get("role", ""))
     if role is None:
         raise Http404("No such role.")
     years = parse_years(request.GET.get("years"))
-    tiers = ExperienceTier.objects.all() if years is not None else []
+    tiers = data.tiers if years is not None else ()
     tier = next((tier for tier in tiers if tier.contains_years(years)), None)
     return card_response(request, social_cards.result_card(role=role, tier=tier))
 

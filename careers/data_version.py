@@ -1,0 +1,53 @@
+"""The data version: one token that changes with any change to the careers data.
+
+It lives in the database (`DataVersion`), replaced inside the transaction that changes the
+data, so it commits or rolls back with it and every app server sees it without Redis. The
+read model (careers/read_model.py) is rebuilt when it changes; the page cache keeps its own
+version in the cache itself and is dropped by the same signals (careers/page_cache.py).
+
+Saves, deletes and relinks through the ORM send the signals watched here, fixture loads
+included. Writes that bypass them (`bulk_create`, `QuerySet.update` on their own) must call
+`bump()` themselves.
+"""
+
+import secrets
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from careers import page_cache
+from careers.models import DataVersion
+
+
+def new_token() -> str:
+    return secrets.token_hex(8)
+
+
+def bump() -> str:
+    token = new_token()
+    if not DataVersion.objects.filter(pk=1).update(token=token):
+        DataVersion.objects.create(pk=1, token=token)
+    return token
+
+
+def current() -> str:
+    """The token, in one query (two the first time, when the row does not exist yet)."""
+    token = DataVersion.objects.filter(pk=1).values_list("token", flat=True).first()
+    if token is None:
+        token = DataVersion.objects.get_or_create(pk=1, defaults={"token": new_token()})[0].token
+    return token
+
+
+def data_changed(**kwargs) -> None:
+    """Signal receiver for every change to the careers data."""
+    bump()
+    page_cache.invalidate_pages()
+
+
+def watch(models) -> None:
+    for model in models:
+        if model is DataVersion:
+            continue
+        post_save.connect(data_changed, sender=model)
+        post_delete.connect(data_changed, sender=model)
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(data_changed, sender=field.remote_field.through)
