@@ -2,6 +2,7 @@ import datetime
 
 import factory
 
+from careers import data_version
 from careers.models import (
     Backs,
     CareerStage,
@@ -20,7 +21,6 @@ from careers.models import (
     Track,
     Unit,
 )
-from careers.page_cache import bump_data_version
 
 
 class ExperienceTierFactory(factory.django.DjangoModelFactory):
@@ -181,5 +181,5 @@ def build_catalogue(*, roles: int) -> list[Role]:
         model.objects.bulk_create(objects)
     for model, objects in ((Role, built), (Source, sources), *rows.items()):
         model.history.bulk_history_create(objects)
-    bump_data_version()  # bulk inserts send no signal to the page cache
+    data_version.data_changed()  # bulk inserts send no signals
     return built

@@ -1,4 +1,8 @@
-"""Two app servers share one PostgreSQL and one Redis: an admin edit on one shows on the other.
+"""App servers with several workers each: an admin edit shows at once on every one of them.
+
+Two servers share one PostgreSQL and one Redis; then one server runs on SQLite without Redis,
+`make run`'s database with `make serve`'s workers. Every worker keeps its own read model
+(careers/read_model.py), so each must notice the new data version on its next request.
 
 Nothing here touches the test database: the servers run the production settings against a
 database of their own, and this module talks to them over HTTP only, as a browser would.
@@ -8,6 +12,7 @@ import http.client
 import os
 import re
 import socket
+import sqlite3
 import urllib.parse
 from html.parser import HTMLParser
 from http.cookies import SimpleCookie
@@ -17,13 +22,15 @@ import pytest
 
 from tests import servers
 
-pytestmark = [
-    pytest.mark.multi_server,
-    pytest.mark.skipif(
-        not (servers.postgres_reachable() and servers.redis_reachable()),
-        reason="needs PostgreSQL at 127.0.0.1:5432 and Redis at 127.0.0.1:6379",
-    ),
-]
+pytestmark = pytest.mark.multi_server
+needs_postgres_and_redis = pytest.mark.skipif(
+    not (servers.postgres_reachable() and servers.redis_reachable()),
+    reason="needs PostgreSQL at 127.0.0.1:5432 and Redis at 127.0.0.1:6379",
+)
+WORKERS = 3
+# Enough requests that every worker of a server answers some of them (gunicorn hands each
+# connection to whichever worker accepts it first, so this is likely, not certain).
+REQUESTS_PER_CHECK = 12
 
 ROLE = "senior-backend-go-rust"  # tenth in the article's ranking
 PASSWORD = "a-long-pass-phrase-for-the-test"
@@ -32,9 +39,9 @@ PASSWORD = "a-long-pass-phrase-for-the-test"
 class Browser:
     """Just enough of a browser: keeps cookies (Secure ones too, on loopback) and posts forms."""
 
-    def __init__(self, base_url: str):
+    def __init__(self, base_url: str, *, cookies: dict[str, str] | None = None):
         self.address = urllib.parse.urlsplit(base_url).netloc
-        self.cookies: dict[str, str] = {}
+        self.cookies: dict[str, str] = dict(cookies or {})
 
     def request(self, method: str, path: str, form: dict | None = None):
         connection = http.client.HTTPConnection(self.address, timeout=30)
@@ -109,23 +116,33 @@ class FormFields(HTMLParser):
             self.values[self.textarea][-1] += data.removeprefix("\n")
 
 
+def prepared_environment(static_root, **settings: str) -> dict[str, str]:
+    """The production settings on a database with the article's data and an editor account."""
+    environment = servers.production_environment(
+        DJANGO_STATIC_ROOT=str(static_root), DJANGO_SUPERUSER_PASSWORD=PASSWORD, **settings
+    )
+    servers.manage(environment, "migrate", "--no-input")
+    servers.manage(environment, "load_fixtures")
+    servers.manage(environment, "collectstatic", "--no-input")
+    servers.manage(
+        environment, "createsuperuser", "--no-input", "--username=editor", "--email=e@x.example"
+    )
+    return environment
+
+
 @pytest.fixture(scope="module")
 def two_servers(tmp_path_factory):
     """Two gunicorn servers on one fresh PostgreSQL database and the local Redis."""
     with servers.postgres_database(f"careers_multi_server_{os.getpid()}") as database_url:
-        environment = servers.production_environment(
+        environment = prepared_environment(
+            tmp_path_factory.mktemp("static"),
             DATABASE_URL=database_url,
             REDIS_URL=servers.REDIS_URL,
-            DJANGO_STATIC_ROOT=str(tmp_path_factory.mktemp("static")),
-            DJANGO_SUPERUSER_PASSWORD=PASSWORD,
         )
-        servers.manage(environment, "migrate", "--no-input")
-        servers.manage(environment, "load_fixtures")
-        servers.manage(environment, "collectstatic", "--no-input")
-        servers.manage(
-            environment, "createsuperuser", "--no-input", "--username=editor", "--email=e@x.example"
-        )
-        with servers.gunicorn(environment) as first, servers.gunicorn(environment) as second:
+        with (
+            servers.gunicorn(environment, workers=WORKERS) as first,
+            servers.gunicorn(environment, workers=WORKERS) as second,
+        ):
             yield first, second, database_url
 
 
@@ -135,6 +152,15 @@ def role_id(database_url: str) -> int:
     return row[0]
 
 
+def uncached_reader(url: str) -> Browser:
+    """A visitor with a cookie: the page cache never answers them, the read model always does."""
+    return Browser(url, cookies={"returning": "1"})
+
+
+def role_pages(reader: Browser) -> list[str]:
+    return [reader.get(f"/roles/{ROLE}/") for _ in range(REQUESTS_PER_CHECK)]
+
+
 def log_in(browser: Browser) -> None:
     _, location = browser.submit(
         "/admin/login/?next=/admin/", "login-form", username="editor", password=PASSWORD
@@ -142,9 +168,12 @@ def log_in(browser: Browser) -> None:
     assert location == "/admin/"
 
 
+@needs_postgres_and_redis
 def test_a_salary_changed_on_one_server_shows_at_once_on_the_other(two_servers):
     first, second, database_url = two_servers
     reader = Browser(second)
+    uncached = uncached_reader(second)
+    assert all("#10 of the Top 10" in page for page in role_pages(uncached))
     assert "#10 of the Top 10" in reader.get(f"/roles/{ROLE}/")
     listing_before = reader.get("/")
     assert listing_before == reader.get("/")  # now cached on the second server's side too
@@ -160,8 +189,39 @@ def test_a_salary_changed_on_one_server_shows_at_once_on_the_other(two_servers):
     listing = reader.get("/")
     first_role = re.search(r'href="/roles/([a-z0-9-]+)/"', listing).group(1)
     assert first_role == ROLE
+    # Every worker of the other server, each with a read model built before the edit.
+    assert all("$900,000 – $1,000,000" in page for page in role_pages(uncached))
 
 
+@pytest.fixture(scope="module")
+def sqlite_server(tmp_path_factory):
+    """`make run`'s SQLite database behind several gunicorn workers, with no Redis at all."""
+    workdir = tmp_path_factory.mktemp("sqlite")
+    environment = prepared_environment(
+        workdir / "static", DATABASE_URL=f"sqlite:///{workdir / 'careers.sqlite3'}"
+    )
+    with servers.gunicorn(environment, workers=WORKERS) as url:
+        yield url, workdir / "careers.sqlite3"
+
+
+def test_on_sqlite_without_redis_every_worker_shows_an_edit_on_its_next_request(sqlite_server):
+    url, database = sqlite_server
+    reader = Browser(url)
+    assert all("#10 of the Top 10" in page for page in role_pages(reader))
+
+    editor = Browser(url)
+    log_in(editor)
+    with sqlite3.connect(database) as connection:
+        query = "SELECT id FROM careers_role WHERE slug = ?"
+        (role,) = connection.execute(query, [ROLE]).fetchone()
+    change_form = f"/admin/careers/role/{role}/change/"
+    editor.submit(change_form, "role_form", total_min="900000", total_max="1000000", _save="Save")
+
+    pages = role_pages(reader)
+    assert all("$900,000 – $1,000,000" in page and "#1 of the Top 10" in page for page in pages)
+
+
+@needs_postgres_and_redis
 def test_the_servers_send_hashed_compressed_immutable_static_files(two_servers):
     first, _, _ = two_servers
     stylesheet = re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', Browser(first).get("/"))
@@ -175,6 +235,7 @@ def test_the_servers_send_hashed_compressed_immutable_static_files(two_servers):
     connection.close()
 
 
+@needs_postgres_and_redis
 @pytest.mark.parametrize(
     "request_line",
     [b"GET /roles/\xff\xfe/ HTTP/1.1", b"GET /?q=\xff%00 HTTP/1.1", b"GET /?" + b"a" * 9000],
