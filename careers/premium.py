@@ -38,11 +38,6 @@ def premium_in_dollars(*, basis: float, statistic: Statistic) -> PremiumInDollar
     )
 
 
-def specialization_premium() -> Statistic | None:
-    """The article's premium figure, or None before the statistics are loaded."""
-    return Statistic.objects.select_related("source").filter(slug=SPECIALIZATION_PREMIUM).first()
-
-
 def role_gets_premium(*, role: Role) -> bool:
     return role.track in PREMIUM_TRACKS
 

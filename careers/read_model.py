@@ -73,6 +73,7 @@ class ReadModel:
 
     @property
     def specialization_premium(self) -> Statistic | None:
+        """The article's premium figure, or None before the statistics are loaded."""
         return next((s for s in self.statistics if s.slug == SPECIALIZATION_PREMIUM), None)
 
     def derived(self, key: tuple, compute: Callable[[], T]) -> T:

@@ -20,7 +20,7 @@ def absolute_url(path: str) -> str:
 
 
 def occupation_data(*, role: Role) -> dict:
-    """Needs the role's `role_skills` with their skills (Role.objects.with_key_skills())."""
+    """Needs the role's `role_skills` with their skills loaded, as the read model's roles have."""
     data = {
         "@context": "https://schema.org",
         "@type": "Occupation",

@@ -3,6 +3,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from careers import read_model
 from careers.models import SkillKind, Track
 from careers.premium import (
     premium_in_dollars,
@@ -10,7 +11,6 @@ from careers.premium import (
     role_premium,
     skill_gets_premium,
     skill_premium_rows,
-    specialization_premium,
 )
 from tests.factories import RoleFactory, RoleSkillFactory, SkillFactory, StatisticFactory
 
@@ -62,7 +62,7 @@ def test_role_premium_is_on_the_base_midpoint_and_only_where_it_applies():
     figure = StatisticFactory(slug="specialization-premium")
     cloud = RoleFactory(track=Track.CLOUD, base_min=140_000, base_max=195_000)
     backend = RoleFactory(track=Track.BACKEND)
-    premium = role_premium(role=cloud, statistic=specialization_premium())
+    premium = role_premium(role=cloud, statistic=read_model.build().specialization_premium)
     assert (premium.low, premium.high) == (33_500, 50_250)
     assert role_premium(role=backend, statistic=figure) is None
     assert role_premium(role=cloud, statistic=None) is None
@@ -70,7 +70,7 @@ def test_role_premium_is_on_the_base_midpoint_and_only_where_it_applies():
 
 @pytest.mark.django_db
 def test_without_the_statistic_there_is_no_premium():
-    assert specialization_premium() is None
+    assert read_model.build().specialization_premium is None
 
 
 @pytest.mark.django_db
