@@ -2,9 +2,11 @@
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils.html import format_html
 
 from careers.models import Role, Skill
 from careers.premium import PremiumInDollars
@@ -96,6 +98,12 @@ class ComparedRole:
     distinct: list[Skill]
     remove_url: str
     premium: PremiumInDollars | None = None
+
+    @cached_property
+    def cell_label(self) -> str:
+        """Names the role in each of its cells when the table is stacked into cards on a narrow
+        screen; the column header already names it for assistive technology."""
+        return format_html('<span class="cell-label" aria-hidden="true">{}</span>', self.role.title)
 
 
 def compare_roles(
