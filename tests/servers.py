@@ -95,6 +95,13 @@ def free_port() -> int:
 @contextmanager
 def gunicorn(environment: dict[str, str], *, workers: int = 2) -> Iterator[str]:
     """A gunicorn server on a free loopback port until the block ends; its base URL."""
+    with gunicorn_process(environment, workers=workers) as (url, _):
+        yield url
+
+
+@contextmanager
+def gunicorn_process(environment: dict[str, str], *, workers: int = 2) -> Iterator[tuple[str, int]]:
+    """As `gunicorn`, also giving the master's process id (its workers are its children)."""
     port = free_port()
     command = [sys.executable, "-m", "gunicorn", "careers.wsgi", "--bind", f"127.0.0.1:{port}"]
     command += ["--workers", str(workers), "--log-level", "warning"]
@@ -102,7 +109,7 @@ def gunicorn(environment: dict[str, str], *, workers: int = 2) -> Iterator[str]:
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(server, url)
-        yield url
+        yield url, server.pid
     finally:
         server.terminate()
         try:
