@@ -215,11 +215,14 @@ def long_listing(db) -> list[Role]:
     return build_catalogue(roles=45)
 
 
-def test_the_top_ten_is_one_page_with_no_pager(client, seed):
+def test_the_top_ten_is_one_page_with_no_pager_and_its_whole_chart(client, seed):
     response = client.get("/")
     content = response.content.decode()
     assert not response.context["listing"].is_paged
     assert "Show more roles" not in content and "more-roles" not in content
+    assert "Each role's typical base salary and total compensation on one dollar scale" in content
+    assert "Only the top" not in content
+    assert len(response.context["chart"].rows) == 10
 
 
 def test_a_listing_longer_than_a_page_shows_the_first_page_then_show_more(client, long_listing):
@@ -340,6 +343,17 @@ def test_each_page_is_cached_apart(client, long_listing):
     assert card_count(client.get("/", {"page": "2"}, headers=HTMX).content.decode()) == 20
 
 
+def test_a_long_catalogue_charts_only_the_top_ten_and_says_so(client, long_listing):
+    content = client.get("/").content.decode()
+    chart = content[content.index('id="chart-heading"') : content.index('id="tiers-heading"')]
+    assert chart.count('<p class="chart__label">') == 10
+    assert "Only the top 10 of the 45 roles are charted here" in chart
+    assert f'<p class="chart__label">1. {long_listing[-1].title}</p>' in chart
+    assert f'<p class="chart__label">10. {long_listing[-10].title}</p>' in chart
+    assert "Base and total pay bands of the highest-ranked roles" in chart
+    assert "of the ten roles" not in chart
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("count", [10, 200])
 def test_every_page_of_the_listing_runs_the_queries_of_the_first(
@@ -357,6 +371,20 @@ def test_every_page_of_the_listing_runs_the_queries_of_the_first(
     for query, headers, queries in steps:
         with django_assert_num_queries(queries):
             assert client.get("/", query, headers=headers).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_thousand_roles_send_a_first_page_under_100_kb(client, django_assert_num_queries):
+    """Before paging, the listing drew every role: about 2.8 MB of HTML for 1,000."""
+    build_catalogue(roles=1_000)
+    with django_assert_num_queries(4):
+        response = client.get("/")
+    assert len(response.content) < 100_000
+    assert len(response.context["roles"]) == 20
+    assert len(response.context["chart"].rows) == 10
+    with django_assert_num_queries(2):
+        fragment = client.get("/", {"page": "50"}, headers=HTMX)
+    assert len(fragment.content) < 50_000
 
 
 def test_compare_shows_two_roles_side_by_side(client, seed):
