@@ -160,10 +160,18 @@ def band_input(item, *, label: str, highlight: bool = False) -> BandInput:
     )
 
 
+# The listing's chart stops at the article's Top 10: a thousand rows would be megabytes of SVG
+# that nobody could read.
+RANKING_CHART_ROWS = 10
+
+
 def ranking_chart(*, roles: Sequence) -> BandChart:
-    """Every ranked role's bands, labelled with its rank."""
+    """The bands of the first RANKING_CHART_ROWS of `roles` (in rank order), labelled by rank."""
     return band_chart(
-        items=[band_input(role, label=f"{role.rank}. {role.title}") for role in roles]
+        items=[
+            band_input(role, label=f"{role.rank}. {role.title}")
+            for role in roles[:RANKING_CHART_ROWS]
+        ]
     )
 
 

@@ -2,7 +2,9 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import QuerySet
 
@@ -61,6 +63,72 @@ def roles_for_listing(
     ]
     key = SORT_KEYS.get(sort)
     return sorted(shown, key=key) if key else shown
+
+
+# Roles per "Show more roles" step: the article's ten and then some, and 1,000 roles' first page
+# stays small (tests/test_browse_views.py pins it under 100 KB).
+LISTING_PAGE_SIZE = 20
+
+
+@dataclass(frozen=True)
+class ListingPage:
+    """What one response of the listing draws, and the step that follows it.
+
+    A full page at `page=N` draws every matching role up to page N (what someone who pressed
+    "Show more roles" N-1 times sees); an appended htmx step draws page N's roles only.
+    """
+
+    roles: list[Role]
+    number: int
+    shown: int  # matching roles the reader has once this response is drawn
+    total: int  # matching roles in all
+    new_from: int  # the position in `roles` (from 1) of the first role page N adds; 0 on page 1
+    next_query: str  # the query string of the next step, "" on the last page
+
+    @property
+    def is_paged(self) -> bool:
+        return self.total > LISTING_PAGE_SIZE
+
+
+def listing_query(
+    *, sort: str = ListingSort.TOTAL, track: str = "", years: int | None = None, page: int
+) -> str:
+    """The listing's query string for a page; choices left at their default are not named."""
+    query = {"sort": sort} if sort != ListingSort.TOTAL else {}
+    if track:
+        query["track"] = track
+    if years is not None:
+        query["years"] = years
+    return urlencode(query | {"page": page})
+
+
+def listing_page(
+    *,
+    roles: list[Role],
+    page: str | None,
+    appending: bool = False,
+    sort: str = ListingSort.TOTAL,
+    track: str = "",
+    years: int | None = None,
+) -> ListingPage:
+    """Page `page` of the matching `roles` (see ListingPage), with Django's `get_page` rules.
+
+    A page that is not a number is the first; one past the end, or below 1, is the last.
+    """
+    current = Paginator(roles, LISTING_PAGE_SIZE).get_page(page)
+    start = (current.number - 1) * LISTING_PAGE_SIZE
+    end = start + len(current.object_list)
+    next_query = ""
+    if current.has_next():
+        next_query = listing_query(sort=sort, track=track, years=years, page=current.number + 1)
+    return ListingPage(
+        roles=roles[start:end] if appending else roles[:end],
+        number=current.number,
+        shown=end,
+        total=len(roles),
+        new_from=0 if current.number == 1 else 1 if appending else start + 1,
+        next_query=next_query,
+    )
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
-from careers import read_model
-from careers.models import RoleSkill, Track
+from careers import data_version, read_model
+from careers.models import Role, RoleSkill, Track
 from tests.factories import StatisticFactory, build_catalogue
 
 HTMX = {"HX-Request": "true"}
@@ -188,6 +188,199 @@ def test_listing_runs_a_fixed_number_of_queries_for_every_sort_and_filter(
         with django_assert_num_queries(1):
             fragment = client.get("/", query, headers=HTMX)
         assert page.status_code == fragment.status_code == 200
+
+
+# Paging: a catalogue longer than one page of the listing (careers.ranking.listing_page).
+
+SHOW_MORE_PAGE_2 = (
+    '<p class="show-more"><a class="button" href="/?page=2#more-roles" hx-get="/?page=2" '
+    'hx-target="closest .show-more" hx-swap="outerHTML" hx-push-url="true">'
+    "Show more roles</a></p>"
+)
+
+
+def card_count(content: str) -> int:
+    return content.count('<li class="role-card"')
+
+
+@pytest.fixture
+def long_listing(db) -> list[Role]:
+    """45 roles: two pages of 20 and one of 5. The last one built ranks first."""
+    return build_catalogue(roles=45)
+
+
+def test_the_top_ten_is_one_page_with_no_pager_and_its_whole_chart(client, seed):
+    response = client.get("/")
+    content = response.content.decode()
+    assert not response.context["listing"].is_paged
+    assert "Show more roles" not in content and "more-roles" not in content
+    assert "Each role's typical base salary and total compensation on one dollar scale" in content
+    assert "Only the top" not in content
+    assert len(response.context["chart"].rows) == 10
+
+
+def test_a_listing_longer_than_a_page_shows_the_first_page_then_show_more(client, long_listing):
+    response = client.get("/")
+    content = response.content.decode()
+    assert [role.rank for role in response.context["roles"]] == list(range(1, 21))
+    assert card_count(content) == 20
+    assert (
+        '<p class="results-summary" role="status">Showing 20 of 45 roles: '
+        "sorted by total compensation (the ranking).</p>"
+    ) in content
+    assert SHOW_MORE_PAGE_2 in content
+    # The control sits after the list, inside the compare form, so appended cards are ticked
+    # and submitted with the rest; htmx appends to this list and updates this count.
+    form = content.index('<form class="compare-picker"')
+    assert form < content.index('<ol class="role-cards">') < content.index(SHOW_MORE_PAGE_2)
+    assert content.index(SHOW_MORE_PAGE_2) < content.index("</form>", form)
+    assert content.index('<div id="results"') < content.index('class="results-summary"')
+    assert "autofocus" not in content
+
+
+def test_without_javascript_a_later_page_shows_every_role_up_to_it(client, long_listing):
+    response = client.get("/", {"page": "2"})
+    content = response.content.decode()
+    assert card_count(content) == 40
+    assert "Showing 40 of 45 roles" in content
+    # The link's #more-roles lands on the first card the page added.
+    added = content[content.index('<li class="role-card" id="more-roles">') :]
+    assert '<span class="visually-hidden">Rank 21: </span>' in added[: added.index("</li>")]
+    rank_21 = response.context["roles"][20]
+    checkbox = content.index(f'id="compare-{rank_21.slug}"')
+    form = content.index('<form class="compare-picker"')
+    assert form < checkbox < content.index("</form>", form)
+    assert 'href="/?page=3#more-roles" hx-get="/?page=3"' in content
+    last = client.get("/", {"page": "3"}).content.decode()
+    assert card_count(last) == 45
+    assert "Showing 45 of 45 roles" in last
+    assert "Show more roles" not in last
+
+
+def test_show_more_with_htmx_gets_only_the_next_cards_the_count_and_the_next_link(
+    client, long_listing
+):
+    response = client.get("/", {"page": "2"}, headers=HTMX)
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in content and "<h1" not in content
+    assert "compare-picker" not in content and 'role="status"' not in content
+    assert [role.rank for role in response.context["roles"]] == list(range(21, 41))
+    assert (
+        '<p hx-swap-oob="innerHTML:#results .results-summary">Showing 40 of 45 roles: '
+        "sorted by total compensation (the ranking).</p>"
+    ) in content
+    assert '<ol hx-swap-oob="beforeend:#results .role-cards">' in content
+    assert card_count(content) == content.count('type="checkbox" id="compare-') == 20
+    # Focus moves to the first new role, which stands where the pressed control was.
+    assert content.count("autofocus") == 1
+    assert 'autofocus><span class="visually-hidden">Rank 21: </span>' in content
+    assert 'href="/?page=3#more-roles" hx-get="/?page=3"' in content
+    assert "HX-Request" in response["Vary"]
+
+
+def test_the_last_htmx_page_removes_the_show_more_control(client, long_listing):
+    content = client.get("/", {"page": "3"}, headers=HTMX).content.decode()
+    assert card_count(content) == 5
+    assert "Showing 45 of 45 roles" in content
+    assert "show-more" not in content
+
+
+def test_show_more_keeps_the_sort_and_filters(client, long_listing):
+    Role.objects.filter(pk__in=[role.pk for role in long_listing[:25]]).update(track=Track.CLOUD)
+    data_version.data_changed()  # a bulk update sends no signal
+    query = {"sort": "fastest", "track": "cloud", "years": "5"}
+    content = client.get("/", query).content.decode()
+    assert "Showing 20 of 25 roles (45 in all): Cloud track, within reach with 5 years" in content
+    assert (
+        'href="/?sort=fastest&amp;track=cloud&amp;years=5&amp;page=2#more-roles" '
+        'hx-get="/?sort=fastest&amp;track=cloud&amp;years=5&amp;page=2"'
+    ) in content
+    fragment = client.get("/", query | {"page": "2"}, headers=HTMX)
+    assert [role.track for role in fragment.context["roles"]] == [Track.CLOUD] * 5
+    assert "Showing 25 of 25 roles (45 in all)" in fragment.content.decode()
+
+
+def test_changing_a_filter_with_htmx_starts_again_from_the_first_page(client, long_listing):
+    content = client.get("/", {"sort": "base"}, headers=HTMX).content.decode()
+    assert '<p class="results-summary" role="status">Showing 20 of 45 roles' in content
+    assert '<form class="compare-picker"' in content
+    assert card_count(content) == 20
+    assert 'hx-get="/?sort=base&amp;page=2"' in content
+
+
+def test_an_htmx_history_restore_of_a_later_page_gets_the_whole_page(client, long_listing):
+    headers = HTMX | {"HX-History-Restore-Request": "true"}
+    content = client.get("/", {"page": "2"}, headers=headers).content.decode()
+    assert "<html" in content
+    assert card_count(content) == 40
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [("abc", 20), ("", 20), ("1e3", 20), ("0", 45), ("-1", 45), ("4", 45), ("9" * 400, 45)],
+)
+def test_a_page_that_is_not_there_is_never_an_error(client, long_listing, value, shown):
+    """Django's Paginator.get_page: not a number is the first page; below 1 or past the end,
+    the last (and the full page shows every role up to it)."""
+    page = client.get("/", {"page": value})
+    fragment = client.get("/", {"page": value}, headers=HTMX)
+    assert page.status_code == fragment.status_code == 200
+    assert card_count(page.content.decode()) == shown
+
+
+def test_each_page_is_cached_apart(client, long_listing):
+    """`page` is declared to the page cache: undeclared, page 2 would be served page 1."""
+    client.get("/")
+    client.get("/", headers=HTMX)
+    assert card_count(client.get("/", {"page": "2"}).content.decode()) == 40
+    assert card_count(client.get("/", {"page": "2"}, headers=HTMX).content.decode()) == 20
+
+
+def test_a_long_catalogue_charts_only_the_top_ten_and_says_so(client, long_listing):
+    content = client.get("/").content.decode()
+    chart = content[content.index('id="chart-heading"') : content.index('id="tiers-heading"')]
+    assert chart.count('<p class="chart__label">') == 10
+    assert "Only the top 10 of the 45 roles are charted here" in chart
+    assert f'<p class="chart__label">1. {long_listing[-1].title}</p>' in chart
+    assert f'<p class="chart__label">10. {long_listing[-10].title}</p>' in chart
+    assert "Base and total pay bands of the highest-ranked roles" in chart
+    assert "of the ten roles" not in chart
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("count", [10, 200])
+def test_every_page_of_the_listing_runs_the_queries_of_the_first(
+    client, django_assert_num_queries, count
+):
+    """Paging slices the ranked list in Python: a later page, whole or appended, runs only the
+    data version check, as the first does."""
+    build_catalogue(roles=count)
+    read_model.current()
+    steps = [
+        ({"page": "2"}, {}),
+        ({"page": "5"}, {}),
+        ({"page": "2"}, HTMX),
+        ({"sort": "base", "track": "backend", "page": "3"}, HTMX),
+    ]
+    for query, headers in steps:
+        with django_assert_num_queries(1):
+            assert client.get("/", query, headers=headers).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_thousand_roles_send_a_first_page_under_100_kb(client, django_assert_num_queries):
+    """Before paging, the listing drew every role: about 2.8 MB of HTML for 1,000."""
+    build_catalogue(roles=1_000)
+    read_model.current()
+    with django_assert_num_queries(1):
+        response = client.get("/")
+    assert len(response.content) < 100_000
+    assert len(response.context["roles"]) == 20
+    assert len(response.context["chart"].rows) == 10
+    with django_assert_num_queries(1):
+        fragment = client.get("/", {"page": "50"}, headers=HTMX)
+    assert len(fragment.content) < 50_000
 
 
 def test_compare_shows_two_roles_side_by_side(client, seed):

@@ -98,7 +98,7 @@ def test_the_port_of_the_host_does_not_create_entries(client, roles):
 
 
 def test_only_views_marked_public_are_looked_up(rf):
-    assert page_cache.declared_query(rf.get("/")) == ("sort", "track", "years")
+    assert page_cache.declared_query(rf.get("/")) == ("sort", "track", "years", "page")
     assert page_cache.declared_query(rf.get("/roles/any/")) == ()
     assert page_cache.declared_query(rf.get("/healthz")) is None
     assert page_cache.declared_query(rf.get("/admin/")) is None

@@ -118,6 +118,17 @@ def test_ranking_chart_labels_rows_with_rank_and_marks_the_peak():
     assert chart.rows[0].peak is not None
 
 
+def test_ranking_chart_draws_only_the_top_ten_of_a_longer_ranking_on_their_own_axis():
+    roles = [
+        pay_item(rank=rank, title=f"Role {rank}", total_max=900_000 if rank == 11 else 350_000)
+        for rank in range(1, 13)
+    ]
+    chart = ranking_chart(roles=roles)
+    assert [row.label for row in chart.rows] == [f"{rank}. Role {rank}" for rank in range(1, 11)]
+    # Rank 11's $900,000 is not drawn, so it does not stretch the axis either.
+    assert chart.ticks[-1].label == "$400k"
+
+
 def test_role_chart_puts_the_role_with_its_years_first_and_highlighted_then_the_tiers():
     role = pay_item(
         title="Cloud Architect",

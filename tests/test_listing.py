@@ -1,4 +1,5 @@
-"""The listing's sort and filters (careers.ranking.roles_for_listing) and its GET form."""
+"""The listing's sort and filters (careers.ranking.roles_for_listing), its GET form and its
+pages (careers.ranking.listing_page)."""
 
 from types import SimpleNamespace
 
@@ -6,7 +7,15 @@ import pytest
 from django.http import QueryDict
 
 from careers.forms import DEFAULT_LISTING, listing_options
-from careers.ranking import ListingSort, entry_steps, ranked_roles, roles_for_listing
+from careers.ranking import (
+    LISTING_PAGE_SIZE,
+    ListingSort,
+    entry_steps,
+    listing_page,
+    listing_query,
+    ranked_roles,
+    roles_for_listing,
+)
 
 
 def role(rank, *, base, years, track="backend") -> SimpleNamespace:
@@ -110,3 +119,84 @@ def test_entry_steps_are_each_paths_first_stage_in_rank_order():
         (3, "Cloud-aware engineer"),
     ]
     assert [step.role.rank for step in entry_steps(roles=roles, track="cloud")] == [3]
+
+
+# Paging only slices the list it is given, so plain numbers stand in for roles.
+FORTY_FIVE = list(range(1, 46))
+
+
+def test_the_page_size_leaves_the_articles_ten_on_one_page():
+    assert LISTING_PAGE_SIZE == 20
+    page = listing_page(roles=FORTY_FIVE[:10], page=None)
+    assert page.roles == FORTY_FIVE[:10]
+    assert (page.number, page.shown, page.total, page.new_from) == (1, 10, 10, 0)
+    assert page.next_query == ""
+    assert not page.is_paged
+
+
+def test_the_first_page_shows_one_page_and_links_the_next():
+    page = listing_page(roles=FORTY_FIVE, page=None)
+    assert page.roles == FORTY_FIVE[:20]
+    assert (page.shown, page.total, page.new_from) == (20, 45, 0)
+    assert page.next_query == "page=2"
+    assert page.is_paged
+
+
+def test_a_full_page_shows_every_role_up_to_it_and_marks_where_its_own_start():
+    page = listing_page(roles=FORTY_FIVE, page="2")
+    assert page.roles == FORTY_FIVE[:40]
+    assert page.roles[page.new_from - 1] == 21
+    assert (page.number, page.shown) == (2, 40)
+    assert page.next_query == "page=3"
+
+
+def test_appending_a_page_gives_only_its_own_roles():
+    page = listing_page(roles=FORTY_FIVE, page="2", appending=True)
+    assert page.roles == FORTY_FIVE[20:40]
+    assert (page.shown, page.new_from) == (40, 1)
+
+
+def test_the_last_page_has_the_remainder_and_no_next():
+    page = listing_page(roles=FORTY_FIVE, page="3", appending=True)
+    assert page.roles == FORTY_FIVE[40:]
+    assert (page.shown, page.total) == (45, 45)
+    assert page.next_query == ""
+
+
+@pytest.mark.parametrize(
+    ("value", "number"),
+    [
+        (None, 1),
+        ("", 1),
+        ("abc", 1),
+        ("2.5", 1),
+        ("1e3", 1),
+        ("0", 3),
+        ("-1", 3),
+        ("4", 3),
+        ("9" * 60, 3),
+    ],
+)
+def test_a_page_that_is_not_there_follows_djangos_get_page(value, number):
+    """Not a number: the first page. Below 1 or past the end: the last (Paginator.get_page)."""
+    page = listing_page(roles=FORTY_FIVE, page=value)
+    assert page.number == number
+    assert page.roles == FORTY_FIVE[: min(number * 20, 45)]
+
+
+def test_no_matching_role_is_one_empty_page():
+    page = listing_page(roles=[], page="3")
+    assert (page.roles, page.number, page.shown, page.total) == ([], 1, 0, 0)
+    assert page.next_query == ""
+
+
+def test_the_next_page_keeps_the_sort_and_filters_in_its_query():
+    page = listing_page(roles=FORTY_FIVE, page=None, sort="base", track="cloud", years=0)
+    assert page.next_query == "sort=base&track=cloud&years=0&page=2"
+
+
+def test_the_page_query_leaves_out_choices_at_their_default():
+    assert listing_query(sort=ListingSort.TOTAL, track="", years=None, page=2) == "page=2"
+    assert listing_query(sort=ListingSort.FASTEST, track="ml", page=5) == (
+        "sort=fastest&track=ml&page=5"
+    )

@@ -18,7 +18,7 @@ from careers.views import HtmxHttpRequest
 
 
 @require_safe
-@public_page(query=("sort", "track", "years"))
+@public_page(query=("sort", "track", "years", "page"))
 @vary_on_headers("HX-Request")
 def role_list(request: HtmxHttpRequest) -> HttpResponse:
     data = read_model.current()
@@ -27,11 +27,31 @@ def role_list(request: HtmxHttpRequest) -> HttpResponse:
     roles = ranking.roles_for_listing(
         roles=ranked, sort=options.sort, track=options.track, years=options.years
     )
-    context = {"roles": roles, "role_count": len(ranked), "options": options, "form": form}
+    htmx = request.htmx and not request.htmx.history_restore_request
+    # Only "Show more roles" asks htmx for a page: it appends that page's roles alone.
+    appending = htmx and "page" in request.GET
+    listing = ranking.listing_page(
+        roles=roles,
+        page=request.GET.get("page"),
+        appending=appending,
+        sort=options.sort,
+        track=options.track,
+        years=options.years,
+    )
+    context = {
+        "roles": listing.roles,
+        "listing": listing,
+        "appending": appending,
+        "role_count": len(ranked),
+        "options": options,
+        "form": form,
+    }
     if not roles:
         # Nothing within reach yet: a beginner sees where each path starts.
         context["entry_steps"] = ranking.entry_steps(roles=ranked, track=options.track)
-    if request.htmx and not request.htmx.history_restore_request:
+    if appending:
+        return render(request, "careers/role_list.html#more", context)
+    if htmx:
         return render(request, "careers/role_list.html#results", context)
     context |= {
         "pay_as_of": data.pay_as_of,

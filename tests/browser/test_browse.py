@@ -1,9 +1,11 @@
-"""Sorting, filtering and comparing in a real browser, with htmx and without JavaScript."""
+"""Sorting, filtering, paging and comparing in a real browser, with htmx and without JavaScript."""
 
 import re
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+
+from tests.factories import build_catalogue
 
 
 def mark_page(page: Page) -> None:
@@ -117,6 +119,58 @@ def test_without_javascript_a_comparison_is_built_with_forms_and_links(no_js_pag
     )
     page.get_by_role("link", name="Remove Site Reliability Engineer").click()
     expect(page).to_have_url(gate_site + "/compare/?roles=platform-engineer")
+
+
+@pytest.fixture
+def long_listing(live_server, transactional_db) -> tuple[str, list]:
+    """A live site with 45 roles (pages of 20, 20 and 5) and them in rank order."""
+    built = build_catalogue(roles=45)
+    return live_server.url, built[::-1]  # the last built pays most
+
+
+def test_show_more_on_a_long_listing_appends_in_place_and_back_returns_to_it(
+    page: Page, long_listing, browser_errors
+):
+    site, ranked = long_listing
+    page.goto(site + "/")
+    mark_page(page)
+    cards = page.locator(".role-card")
+    expect(cards).to_have_count(20)
+    page.get_by_label(f"Compare {ranked[0].title}", exact=True).check()
+    page.get_by_role("link", name="Show more roles").click()
+    expect(cards).to_have_count(40)
+    expect(page).to_have_url(site + "/?page=2")
+    expect(page.get_by_role("status")).to_contain_text("Showing 40 of 45 roles")
+    expect(page.get_by_role("link", name=f"Rank 21: {ranked[20].title}")).to_be_focused()
+    page.get_by_role("link", name="Show more roles").click()
+    expect(cards).to_have_count(45)
+    expect(page.get_by_role("link", name="Show more roles")).to_have_count(0)
+    expect_same_page(page)
+    # A role appended from the last page is compared with one ticked on the first.
+    page.get_by_label(f"Compare {ranked[44].title}", exact=True).check()
+    page.get_by_role("button", name="Compare selected roles").click()
+    expect(page).to_have_url(f"{site}/compare/?roles={ranked[0].slug},{ranked[44].slug}")
+    page.go_back()
+    expect(page).to_have_url(site + "/?page=3")
+    expect(cards).to_have_count(45)
+    assert browser_errors == []
+
+
+def test_without_javascript_show_more_on_a_long_listing_is_a_link(no_js_page: Page, long_listing):
+    page = no_js_page
+    site, ranked = long_listing
+    page.goto(site + "/?sort=fastest")
+    expect(page.locator(".role-card")).to_have_count(20)
+    page.get_by_role("link", name="Show more roles").click()
+    expect(page).to_have_url(site + "/?sort=fastest&page=2#more-roles")
+    expect(page.locator(".role-card")).to_have_count(40)
+    expect(page.get_by_role("status")).to_contain_text("Showing 40 of 45 roles")
+    expect(page.get_by_label("Sort by")).to_have_value("fastest")
+    expect(page.locator("#more-roles")).to_contain_text(f"Rank 21: {ranked[20].title}")
+    expect(page.locator("#more-roles")).to_be_in_viewport()
+    page.get_by_role("link", name="Show more roles").click()
+    expect(page.locator(".role-card")).to_have_count(45)
+    expect(page.get_by_role("link", name="Show more roles")).to_have_count(0)
 
 
 @pytest.mark.parametrize(
