@@ -135,7 +135,7 @@ def test_home_runs_a_fixed_number_of_queries(client, django_assert_num_queries, 
     read_model.current()
     with django_assert_num_queries(1):
         response = client.get("/")
-    assert len(response.context["roles"]) == count
+    assert response.context["listing"].total == count
 
 
 @pytest.mark.django_db

@@ -2,7 +2,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
@@ -49,18 +49,33 @@ def role_list(request: HtmxHttpRequest) -> HttpResponse:
     if not roles:
         # Nothing within reach yet: a beginner sees where each path starts.
         context["entry_steps"] = ranking.entry_steps(roles=ranked, track=options.track)
+    page = request.GET.get("page")
+    if not htmx and page is not None and page != str(listing.number):
+        # One address a page: "?page=abc" or "?page=999" is sent to the page it shows.
+        query = ranking.listing_query(
+            sort=options.sort, track=options.track, years=options.years, page=listing.number
+        )
+        return redirect(f"{request.path}?{query}")
     if appending:
         return render(request, "careers/role_list.html#more", context)
     if htmx:
         return render(request, "careers/role_list.html#results", context)
     context |= {
         "pay_as_of": data.pay_as_of,
-        "chart": data.derived(("ranking chart",), lambda: charts.ranking_chart(roles=ranked)),
-        "ranked": ranked,
+        "pay_sections": data.derived(("listing pay sections",), lambda: pay_sections(data)),
+    }
+    return render(request, "careers/role_list.html", context)
+
+
+def pay_sections(data: ReadModel) -> str:
+    """The listing's chart, tier table and fundamentals, which depend on the data alone."""
+    context = {
+        "chart": charts.ranking_chart(roles=data.ranked),
+        "role_count": len(data.ranked),
         "tiers": data.tiers,
         "fundamentals": data.fundamentals,
     }
-    return render(request, "careers/role_list.html", context)
+    return render_to_string("careers/role_list.html#pay-sections", context)
 
 
 @require_safe
