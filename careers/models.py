@@ -153,14 +153,6 @@ class RoleQuerySet(models.QuerySet):
             .order_by(*order)
         )
 
-    def with_key_skills(self):
-        return self.prefetch_related(
-            models.Prefetch(
-                "role_skills",
-                queryset=RoleSkill.objects.select_related("skill").order_by("order"),
-            )
-        )
-
 
 class Role(PayRange):
     slug = models.SlugField(unique=True)

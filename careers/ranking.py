@@ -6,14 +6,8 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import QuerySet
 
 from careers.models import CareerStage, Role
-
-
-def ranked_roles() -> QuerySet[Role]:
-    """Every role with its `rank`, highest total-comp midpoint first, and its key skills."""
-    return Role.objects.ranked().with_key_skills()
 
 
 @dataclass(frozen=True)

@@ -216,7 +216,7 @@ def test_the_top_ten_is_one_page_with_no_pager_and_its_whole_chart(client, seed)
     assert "Show more roles" not in content and "more-roles" not in content
     assert "Each role's typical base salary and total compensation on one dollar scale" in content
     assert "Only the top" not in content
-    assert len(response.context["chart"].rows) == 10
+    assert content.count('<p class="chart__label">') == 10
 
 
 def test_a_listing_longer_than_a_page_shows_the_first_page_then_show_more(client, long_listing):
@@ -396,7 +396,7 @@ def test_a_thousand_roles_send_a_first_page_under_100_kb(client, django_assert_n
         response = client.get("/")
     assert len(response.content) < 100_000
     assert len(response.context["roles"]) == 20
-    assert len(response.context["chart"].rows) == 10
+    assert response.content.decode().count('<p class="chart__label">') == 10
     with django_assert_num_queries(1):
         fragment = client.get("/", {"page": "50"}, headers=HTMX)
     assert len(fragment.content) < 50_000

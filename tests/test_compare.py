@@ -63,7 +63,9 @@ def two_roles_with_skills(db) -> tuple[Role, Role, dict]:
         RoleSkillFactory(role=first, skill=skills[name], order=order)
     for order, name in enumerate(["PyTorch", "Linux"]):
         RoleSkillFactory(role=second, skill=skills[name], order=order)
-    prefetched = list(Role.objects.with_key_skills().filter(pk__in=[first.pk, second.pk]))
+    prefetched = list(
+        Role.objects.prefetch_related("role_skills__skill").filter(pk__in=[first.pk, second.pk])
+    )
     by_pk = {role.pk: role for role in prefetched}
     return by_pk[first.pk], by_pk[second.pk], skills
 

@@ -7,13 +7,13 @@ import pytest
 from django.http import QueryDict
 
 from careers.forms import DEFAULT_LISTING, listing_options
+from careers.models import Role
 from careers.ranking import (
     LISTING_PAGE_SIZE,
     ListingSort,
     entry_steps,
     listing_page,
     listing_query,
-    ranked_roles,
     roles_for_listing,
 )
 
@@ -62,7 +62,7 @@ def test_filters_and_sort_combine():
 
 
 def test_seed_data_sorted_fastest_keeps_each_roles_article_rank(seed):
-    shown = roles_for_listing(roles=list(ranked_roles()), sort=ListingSort.FASTEST, years=5)
+    shown = roles_for_listing(roles=list(Role.objects.ranked()), sort=ListingSort.FASTEST, years=5)
     assert shown[0].slug == "mlops-engineer"
     assert shown[0].rank == 6
     assert {r.experience_min_years for r in shown} == {5}
