@@ -1,6 +1,7 @@
 from dataclasses import dataclass
 from itertools import groupby
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -90,12 +91,14 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def role_page_context(data: ReadModel, role: Role) -> dict:
-    """Everything a role page shows, worked out once per version of the data."""
+    """Everything a role page shows, worked out once per version of the data: it depends on the
+    data alone, so its body is drawn here once and the page around it on each request."""
     statistic = data.specialization_premium if premium.role_gets_premium(role=role) else None
     chart = charts.role_and_tiers_chart(role=role, tiers=data.tiers)
-    return {
+    place = ranking.role_place(role=role, ranking=data.ranked)
+    body = {
         "role": role,
-        "place": ranking.role_place(role=role, ranking=data.ranked),
+        "place": place,
         "comparisons": tuple(role.comparisons.all()),
         "stages": tuple(role.stages.all()),
         "sources": tuple(role.role_sources.all()),
@@ -105,6 +108,14 @@ def role_page_context(data: ReadModel, role: Role) -> dict:
         ),
         "premium": premium.role_premium(role=role, statistic=statistic),
         "statistic": statistic,
+        # What the context processors give a request for this page's address.
+        "data_source": settings.DATA_SOURCE,
+        "canonical_url": settings.SITE_URL + role.get_absolute_url(),
+    }
+    return {
+        "role": role,
+        "place": place,
+        "role_body": render_to_string("careers/role_detail.html#role-body", body),
         "structured_data": occupation_data(role=role),
     }
 
