@@ -39,8 +39,14 @@ def role_list(request: HtmxHttpRequest) -> HttpResponse:
         track=options.track,
         years=options.years,
     )
+    # "Show more roles" with htmx puts focus on the first role it adds.
+    focused = listing.new_from - 1 if appending else -1
     context = {
         "roles": listing.roles,
+        "cards": [
+            role_card(data, role, autofocus=index == focused)
+            for index, role in enumerate(listing.roles)
+        ],
         "listing": listing,
         "appending": appending,
         "role_count": len(ranked),
@@ -66,6 +72,16 @@ def role_list(request: HtmxHttpRequest) -> HttpResponse:
         "pay_sections": data.derived(("listing pay sections",), lambda: pay_sections(data)),
     }
     return render(request, "careers/role_list.html", context)
+
+
+def role_card(data: ReadModel, role: Role, *, autofocus: bool) -> str:
+    """A role's card in the listing, drawn once per version of the data."""
+    return data.derived(
+        ("listing card", role.slug, autofocus),
+        lambda: render_to_string(
+            "careers/role_list.html#card-body", {"role": role, "autofocus": autofocus}
+        ),
+    )
 
 
 def pay_sections(data: ReadModel) -> str:
