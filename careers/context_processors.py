@@ -1,5 +1,11 @@
+from functools import cache
+
 from django.conf import settings
+from django.urls import reverse
 from django.utils.encoding import escape_uri_path
+
+# The pages every page links to, from its header and footer (templates/base.html).
+SITE_LINKS = ("role_list", "next_episode", "skill_list", "faq", "about", "change_list")
 
 
 def data_source(request):
@@ -11,3 +17,13 @@ def canonical_url(request):
     """The page's address on the public origin; a view may pass its own `canonical_url`."""
     path = escape_uri_path(request.path)
     return {"site_url": settings.SITE_URL, "canonical_url": settings.SITE_URL + path}
+
+
+@cache
+def site_links() -> dict[str, str]:
+    """The addresses of SITE_LINKS, reversed once: they are fixed while the process runs."""
+    return {name: reverse(f"careers:{name}") for name in SITE_LINKS}
+
+
+def navigation(request):
+    return {"links": site_links()}

@@ -141,6 +141,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "careers.context_processors.data_source",
                 "careers.context_processors.canonical_url",
+                "careers.context_processors.navigation",
             ],
         },
     },
