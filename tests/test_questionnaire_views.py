@@ -1,9 +1,11 @@
 import pytest
+from django.http import QueryDict
 from pytest_django.asserts import assertContains, assertNotContains
 
+from careers import read_model
 from careers.page_cache import bump_data_version
 from careers.questionnaire import result
-from careers.questionnaire.answers import MAX_QUERY_LENGTH
+from careers.questionnaire.answers import MAX_QUERY_LENGTH, WhatYouKnowForm
 
 URL = "/next-episode/"
 HTMX = {"HX-Request": "true"}
@@ -259,3 +261,19 @@ def test_addresses_shared_before_the_rework_still_give_a_result(client, seed):
 def test_the_page_shows_the_scoring_weights_the_code_uses(client, seed, monkeypatch):
     monkeypatch.setitem(result.SCORING, "interest_track", 7)
     assertContains(client.get(f"{URL}?{RESULT}"), "7 for the track you chose")
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["knows=git,linux,rust", "knows=git,no-such-skill", ""],
+    ids=["ticked", "one-refused", "none"],
+)
+def test_the_skill_boxes_have_the_markup_djangos_widget_gives_them(seed, query):
+    """Step 2 draws its boxes in Python for speed; Django's own rendering is the reference."""
+    data = read_model.build()
+    form = WhatYouKnowForm(QueryDict(query), catalogue=data.catalogue)
+    form.is_valid()
+    django_drawn = [str(option) for option in form["knows"]]
+    ours = [str(box) for group in form.option_groups.values() for box in group]
+    assert sorted(ours) == sorted(django_drawn)
+    assert len(ours) == len(data.catalogue.skills) > 50

@@ -13,10 +13,9 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.db import models
-from django.forms.boundfield import BoundWidget
-from django.forms.utils import flatatt
 from django.http import QueryDict
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from careers.models import Background
 from careers.questionnaire.catalogue import Catalogue, SkillInfo
@@ -136,41 +135,52 @@ class WhatYouKnowForm(StepForm):
     @cached_property
     def option_groups(self) -> dict[str, list["Checkbox"]]:
         """The checkboxes by group, walked once: "fundamental", "common" and "more"."""
+        field = self["knows"]
+        ticked = {str(value) for value in field.value() or ()}
         groups = {"fundamental": [], "common": [], "more": []}
-        for option in map(Checkbox, self["knows"]):
-            slug = option.data["value"]
+        for index, (slug, name) in enumerate(self.fields["knows"].choices):
+            box = Checkbox(
+                name=field.html_name,
+                value=slug,
+                label=name,
+                id=f"{field.auto_id}_{index}",
+                checked=slug in ticked,
+                invalid=bool(field.errors),
+            )
             if slug in self.fundamental_slugs:
-                groups["fundamental"].append(option)
+                groups["fundamental"].append(box)
             else:
-                groups["common" if slug in self.common_slugs else "more"].append(option)
+                groups["common" if slug in self.common_slugs else "more"].append(box)
         return groups
 
     @property
     def more_ticked(self) -> int:
-        return sum(1 for option in self.option_groups["more"] if option.data["selected"])
+        return sum(1 for box in self.option_groups["more"] if box.checked)
 
 
 @dataclass(frozen=True)
 class Checkbox:
-    """One box of a checkbox group, drawn as Django's widget templates draw it, in Python: step 2
-    has a box for every skill, and three templates a box were most of the step's render time."""
+    """One box of the skills group, with the markup Django's widget templates give it, drawn in
+    Python: step 2 has a box for every skill, and Django's widget machinery (three templates and
+    an option dictionary a box) was most of the step's render time."""
 
-    option: BoundWidget
-
-    @property
-    def data(self) -> dict:
-        return self.option.data
+    name: str
+    value: str
+    label: str
+    id: str
+    checked: bool
+    invalid: bool = False
 
     def __html__(self) -> str:
-        data = self.data
         return format_html(
-            '<label for="{}"><input type="{}" name="{}" value="{}"{}> {}</label>',
-            data["attrs"]["id"],
-            data["type"],
-            data["name"],
-            data["value"],
-            flatatt(data["attrs"]),
-            data["label"],
+            '<label for="{}"><input type="checkbox" name="{}" value="{}" id="{}"{}{}> {}</label>',
+            self.id,
+            self.name,
+            self.value,
+            self.id,
+            mark_safe(' aria-invalid="true"') if self.invalid else "",
+            mark_safe(" checked") if self.checked else "",
+            self.label,
         )
 
     __str__ = __html__
