@@ -5,6 +5,7 @@ skills, so the advice in `careers.questionnaire.advice` stays pure and testable 
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import groupby
 
 from django.db.models import Prefetch
@@ -63,11 +64,12 @@ class Need:
 
     skills: tuple[SkillInfo, ...]
 
-    @property
+    # Cached: the catalogue is built once per data version and read by every request.
+    @cached_property
     def name(self) -> str:
         return " or ".join(skill.name for skill in self.skills)
 
-    @property
+    @cached_property
     def slugs(self) -> tuple[str, ...]:
         return tuple(skill.slug for skill in self.skills)
 
@@ -107,7 +109,7 @@ class RoleData:
     stages: tuple[Stage, ...]
     skills: tuple[RoleSkillNeed, ...]
 
-    @property
+    @cached_property
     def core_skills(self) -> tuple[SkillInfo, ...]:
         return tuple(need.skill for need in self.skills if need.is_core)
 
