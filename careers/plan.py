@@ -218,6 +218,12 @@ class Plan:
     core: Progress
     overall: Progress
     other_roles: tuple[Coverage, ...]
+    """The roles the marked skills cover best, at most OTHER_ROLES_SHOWN of them."""
+    other_role_count: int
+
+
+# Room for every other role of the Top 10; a larger catalogue shows the best-covered ones.
+OTHER_ROLES_SHOWN = 10
 
 
 def need_state(need: Need, state: PlanState) -> str:
@@ -312,5 +318,6 @@ def plan_for(*, role: RoleData, state: PlanState, catalogue: Catalogue, this_yea
         checklist=tuple(group for group in checklist if group.items),
         core=progress_of([skill.slug for skill in role.core_skills], state),
         overall=progress_of([need.skill.slug for need in role.skills], state),
-        other_roles=tuple(others),
+        other_roles=tuple(others[:OTHER_ROLES_SHOWN]),
+        other_role_count=len(others),
     )

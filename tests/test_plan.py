@@ -8,10 +8,18 @@ from django.db import transaction
 from django.http import QueryDict
 
 from careers.models import Background
-from careers.plan import PlanState, SkillState, plan_for, plan_state_for, plan_state_from
+from careers.plan import (
+    OTHER_ROLES_SHOWN,
+    PlanState,
+    SkillState,
+    plan_for,
+    plan_state_for,
+    plan_state_from,
+)
 from careers.questionnaire.answers import Answers
 from careers.questionnaire.catalogue import catalogue_from_database
 from careers.seed import SEED_FIXTURES
+from tests.factories import ExperienceTierFactory, build_catalogue
 
 pytestmark = pytest.mark.django_db
 THIS_YEAR = 2026
@@ -160,3 +168,15 @@ def test_a_checklist_state_that_is_not_offered_is_dropped_with_a_notice(catalogu
     state, notices = state_from(catalogue, "have=linux&skill-linux=mastered")
     assert state.have == ("linux",)
     assert notices == ["We kept the earlier state of linux: have, learning or not yet only."]
+
+
+@pytest.mark.django_db
+def test_a_large_catalogue_lists_only_the_best_covered_other_roles():
+    ExperienceTierFactory.create_batch(2)
+    roles = build_catalogue(roles=30)
+    catalogue = catalogue_from_database()
+    target = next(role for role in catalogue.roles if role.slug == roles[0].slug)
+    state, _ = plan_state_from(QueryDict(""), catalogue=catalogue)
+    plan = plan_for(role=target, state=state, catalogue=catalogue, this_year=2026)
+    assert len(plan.other_roles) == OTHER_ROLES_SHOWN
+    assert plan.other_role_count == 29
