@@ -12,6 +12,9 @@ to 10 px on a phone. Labels are HTML beside the bars, so long titles wrap instea
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
+
+from django.utils.html import format_html_join
 
 from careers import formatting
 
@@ -68,6 +71,15 @@ class Row:
 class BandChart:
     rows: list[Row]
     ticks: list[Tick]
+
+    @cached_property
+    def grid(self) -> str:
+        """The vertical grid lines, the same in every row: drawn once a chart, not once a row."""
+        return format_html_join(
+            "",
+            '<line x1="{}%" x2="{}%" y1="0" y2="30"></line>',
+            ((t.percent, t.percent) for t in self.ticks),
+        )
 
     @property
     def has_peak(self) -> bool:

@@ -105,6 +105,7 @@ class RoleData:
     title: str
     track: str
     url: str
+    plan_url: str
     pay: Pay
     stages: tuple[Stage, ...]
     skills: tuple[RoleSkillNeed, ...]
@@ -188,6 +189,7 @@ def catalogue_from_database() -> Catalogue:
         Prefetch("role_skills", queryset=RoleSkill.objects.order_by("order")),
     )
     role_url = reverse("careers:role_detail", kwargs={"slug": "-"})[: -len("-/")]
+    plan_url = reverse("careers:plan", kwargs={"slug": "-"})[: -len("-/")]
     return Catalogue(
         tiers=tuple(
             Tier(tier.slug, tier.name, tier.years_min, tier.years_max, pay_from(tier))
@@ -199,6 +201,7 @@ def catalogue_from_database() -> Catalogue:
                 title=role.title,
                 track=role.track,
                 url=f"{role_url}{role.slug}/",
+                plan_url=f"{plan_url}{role.slug}/",
                 pay=pay_from(role),
                 stages=tuple(stage_from(stage, infos=infos) for stage in role.stages.all()),
                 skills=tuple(
