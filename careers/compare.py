@@ -1,6 +1,6 @@
 """Side-by-side comparison of two to four roles: which ones, and the skills they share."""
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -98,6 +98,8 @@ class ComparedRole:
     distinct: list[Skill]
     remove_url: str
     premium: PremiumInDollars | None = None
+    cells: Mapping[str, str] = field(default_factory=dict)
+    """The table's cells that depend on this role alone, drawn by the view (careers/views/)."""
 
     @cached_property
     def cell_label(self) -> str:

@@ -1,5 +1,8 @@
+from dataclasses import replace
+
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
@@ -7,6 +10,7 @@ from django_htmx.http import push_url
 from careers import charts, compare, premium, read_model
 from careers.models import Role
 from careers.page_cache import public_page
+from careers.premium import PremiumInDollars
 from careers.read_model import ReadModel
 from careers.views import HtmxHttpRequest
 
@@ -39,8 +43,12 @@ def comparison_context(*, roles: list[Role], data: ReadModel) -> dict:
     needs_premium = any(premium.role_gets_premium(role=role) for role in roles)
     statistic = data.specialization_premium if needs_premium else None
     premiums = [premium.role_premium(role=role, statistic=statistic) for role in roles]
+    columns = [
+        replace(column, cells=role_cells(data, column.role, premium_in_dollars=column.premium))
+        for column in compare.compare_roles(roles=roles, premiums=premiums)
+    ]
     return {
-        "columns": compare.compare_roles(roles=roles, premiums=premiums),
+        "columns": columns,
         "shared": compare.shared_skills(roles=roles),
         "addable": [role for role in data.ranked if role not in roles],
         "can_add": len(roles) < compare.MAX_ROLES,
@@ -50,3 +58,20 @@ def comparison_context(*, roles: list[Role], data: ReadModel) -> dict:
         "min_roles": compare.MIN_ROLES,
         "max_roles": compare.MAX_ROLES,
     }
+
+
+CELLS = ("base", "total", "premium", "experience", "stages", "prose")
+
+
+def role_cells(
+    data: ReadModel, role: Role, *, premium_in_dollars: PremiumInDollars | None
+) -> dict[str, str]:
+    """A role's cells that do not depend on the roles beside it, drawn once per data version."""
+
+    def draw() -> dict[str, str]:
+        context = {"role": role, "premium": premium_in_dollars}
+        return {
+            name: render_to_string(f"careers/compare.html#cell-{name}", context) for name in CELLS
+        }
+
+    return data.derived(("comparison cells", role.slug), draw)
