@@ -1,4 +1,5 @@
-"""Geometry for the pay charts, drawn by templates as inline SVG.
+"""Geometry for the pay charts, drawn as inline SVG: each row's bars here, the rest by
+templates/careers/_band_chart.html.
 
 Everything here is plain arithmetic on numbers, so the charts are tested without a browser and
 the pages need no charting JavaScript. Every chart starts its dollar axis at zero so bar lengths
@@ -14,7 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from careers import formatting
 
@@ -67,10 +69,55 @@ class Row:
     peak_text: str
 
 
+# An open-ended range's arrowhead, and a reported peak's diamond, at a position along the axis.
+ARROW = (
+    '\n        <svg x="{}%" y="{}" overflow="visible"><polygon class="{}" points="0,0 6,5 0,10">'
+    "</polygon></svg>"
+)
+PEAK = (
+    '\n        <svg x="{}%" y="17" overflow="visible"><polygon class="chart__peak"'
+    ' points="0,-2 7,5 0,12 -7,5"></polygon></svg>'
+)
+
+
 @dataclass(frozen=True)
 class BandChart:
     rows: list[Row]
     ticks: list[Tick]
+
+    @cached_property
+    def drawn_rows(self) -> list[tuple[Row, str]]:
+        """Each row with the SVG of its bars. Drawn here rather than in the template: a chart
+        on the comparison page is drawn on every request, and this is most of its nodes."""
+        return [(row, self.bars(row)) for row in self.rows]
+
+    def bars(self, row: Row) -> str:
+        base, total = row.base, row.total
+        parts = [
+            '<svg class="chart__bars" focusable="false">\n        ',
+            format_html('<g class="chart__grid">{}</g>\n        ', self.grid),
+            format_html(
+                '<rect class="chart__base" x="{}%" y="4" width="{}%" height="10" rx="2"></rect>',
+                base.start,
+                base.width,
+            ),
+        ]
+        if base.open_ended:
+            parts.append(format_html(ARROW, base.end, 4, "chart__base"))
+        parts.append(
+            format_html(
+                '\n        <rect class="chart__total" x="{}%" y="17" width="{}%" height="10"'
+                ' rx="2"></rect>',
+                total.start,
+                total.width,
+            )
+        )
+        if total.open_ended:
+            parts.append(format_html(ARROW, total.end, 17, "chart__total"))
+        if row.peak is not None:
+            parts.append(format_html(PEAK, row.peak))
+        parts.append("\n      </svg>")
+        return mark_safe("".join(parts))
 
     @cached_property
     def grid(self) -> str:

@@ -147,11 +147,6 @@ TEMPLATES = [
     },
 ]
 
-# Widgets render through Jinja2's copies of Django's form templates: the same markup, drawn
-# several times faster, which counts on the questionnaire and the listing (a select or a
-# checkbox group is a template per option).
-FORM_RENDERER = "django.forms.renderers.Jinja2"
-
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",

@@ -157,3 +157,19 @@ def test_band_input_reads_the_open_ended_flags():
 def test_the_open_ended_top_tier_reads_as_years_and_more():
     tier = SimpleNamespace(name="Staff/Principal", years_min=10, years_max=None)
     assert tier_label(tier) == "Staff/Principal tier, 10+ years"
+
+
+def test_a_rows_bars_are_drawn_with_their_arrowheads_and_peak():
+    chart = band_chart(
+        items=[band(base_open_ended=True, total_open_ended=True, peak=500_000), band()]
+    )
+    (first, first_bars), (second, second_bars) = chart.drawn_rows
+    assert first_bars.count("<polygon") == 3
+    assert f'<svg x="{first.base.end}%" y="4" overflow="visible">' in first_bars
+    assert f'<svg x="{first.total.end}%" y="17" overflow="visible">' in first_bars
+    assert f'<svg x="{first.peak}%" y="17" overflow="visible"><polygon class="chart__peak"' in (
+        first_bars
+    )
+    assert "<polygon" not in second_bars
+    assert second_bars.count("<line ") == len(chart.ticks)
+    assert f'<rect class="chart__total" x="{second.total.start}%" y="17"' in second_bars

@@ -17,6 +17,7 @@ from django.http import QueryDict
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from careers.forms import PublicForm
 from careers.models import Background
 from careers.questionnaire.catalogue import Catalogue, SkillInfo
 
@@ -85,7 +86,7 @@ class NumberOnlyInput(forms.NumberInput):
         return text if text is not None and HTML_NUMBER.fullmatch(text) else None
 
 
-class StepForm(forms.Form):
+class StepForm(PublicForm):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")  # labels and legends read as plain phrases
         super().__init__(*args, **kwargs)
