@@ -8,7 +8,7 @@ both spellings are read, and `canonical_query()` writes the short one.
 import math
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from urllib.parse import urlencode
 
 from django import forms
@@ -173,18 +173,25 @@ class Checkbox:
     invalid: bool = False
 
     def __html__(self) -> str:
-        return format_html(
-            '<label for="{}"><input type="checkbox" name="{}" value="{}" id="{}"{}{}> {}</label>',
-            self.id,
-            self.name,
-            self.value,
-            self.id,
-            mark_safe(' aria-invalid="true"') if self.invalid else "",
-            mark_safe(" checked") if self.checked else "",
-            self.label,
-        )
+        return checkbox_html(self.name, self.value, self.label, self.id, self.checked, self.invalid)
 
     __str__ = __html__
+
+
+# A box's markup depends on nothing but these values, and the same few hundred recur on every
+# request: each is drawn once (bounded, so a changed catalogue only adds entries).
+@lru_cache(maxsize=4096)
+def checkbox_html(name: str, value: str, label: str, id: str, checked: bool, invalid: bool) -> str:
+    return format_html(
+        '<label for="{}"><input type="checkbox" name="{}" value="{}" id="{}"{}{}> {}</label>',
+        id,
+        name,
+        value,
+        id,
+        mark_safe(' aria-invalid="true"') if invalid else "",
+        mark_safe(" checked") if checked else "",
+        label,
+    )
 
 
 class WhatPullsYouForm(StepForm):
