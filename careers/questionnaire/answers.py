@@ -5,7 +5,6 @@ A result's address reads `?years=4&background=devops&knows=linux,git&likes=secur
 both spellings are read, and `canonical_query()` writes the short one.
 """
 
-import math
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -19,7 +18,7 @@ from django.utils.safestring import mark_safe
 
 from careers.forms import PublicForm
 from careers.models import Background
-from careers.questionnaire.catalogue import Catalogue, SkillInfo
+from careers.questionnaire.catalogue import Catalogue
 
 MAX_YEARS = 50
 MAX_PAY = 5_000_000
@@ -128,7 +127,7 @@ class WhatYouKnowForm(StepForm):
     def __init__(self, *args, catalogue: Catalogue, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["knows"].choices = [(skill.slug, skill.name) for skill in catalogue.skills]
-        common = common_skills(catalogue=catalogue)
+        common = catalogue.common_skills
         self.common_slugs = {skill.slug for skill in common}
         self.fundamental_slugs = {skill.slug for skill in common if skill.is_fundamental}
         self.more_count = len(catalogue.skills) - len(common)
@@ -211,23 +210,6 @@ class WhatPullsYouForm(StepForm):
 
 
 STEP_FORMS = (WhereYouAreForm, WhatYouKnowForm, WhatPullsYouForm)
-
-
-def common_skills(*, catalogue: Catalogue) -> tuple[SkillInfo, ...]:
-    """The fundamentals, then the skills at least half the roles ask for, most-needed first."""
-    counts: dict[str, int] = {}
-    for role in catalogue.roles:
-        for need in role.skills:
-            counts[need.skill.slug] = counts.get(need.skill.slug, 0) + 1
-    threshold = math.ceil(len(catalogue.roles) / 2)
-    chosen = [
-        skill
-        for skill in catalogue.skills
-        if skill.is_fundamental or counts.get(skill.slug, 0) >= threshold
-    ]
-    return tuple(
-        sorted(chosen, key=lambda s: (not s.is_fundamental, -counts.get(s.slug, 0), s.name))
-    )
 
 
 def answers_from(cleaned: dict) -> Answers:

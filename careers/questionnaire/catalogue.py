@@ -4,6 +4,7 @@ skills, so the advice in `careers.questionnaire.advice` stays pure and testable 
 `catalogue_from_database()` is the one place here that reads the ORM.
 """
 
+import math
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import groupby
@@ -120,6 +121,24 @@ class Catalogue:
     tiers: tuple[Tier, ...]
     roles: tuple[RoleData, ...]
     skills: tuple[SkillInfo, ...]  # every skill, fundamentals first, then by name
+
+    @cached_property
+    def common_skills(self) -> tuple[SkillInfo, ...]:
+        """The fundamentals, then the skills at least half the roles ask for, most-needed first
+        (step 2 shows these before the rest); counted once per data version."""
+        counts: dict[str, int] = {}
+        for role in self.roles:
+            for need in role.skills:
+                counts[need.skill.slug] = counts.get(need.skill.slug, 0) + 1
+        threshold = math.ceil(len(self.roles) / 2)
+        chosen = [
+            skill
+            for skill in self.skills
+            if skill.is_fundamental or counts.get(skill.slug, 0) >= threshold
+        ]
+        return tuple(
+            sorted(chosen, key=lambda s: (not s.is_fundamental, -counts.get(s.slug, 0), s.name))
+        )
 
 
 def pay_from(item) -> Pay:
