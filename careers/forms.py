@@ -70,8 +70,8 @@ class ListingOptions:
 DEFAULT_LISTING = ListingOptions(sort=ListingSort.TOTAL, track="", years=None)
 
 
-def listing_options(*, query: QueryDict) -> tuple[ListingOptions, RoleListForm]:
-    """The listing's sort and filters from the query string, and a form showing them.
+def listing_options(*, query: QueryDict) -> ListingOptions:
+    """The listing's sort and filters from the query string.
 
     Each value that does not validate falls back to its default on its own, without an error:
     a stale or hand-edited link still shows a sensible list.
@@ -79,12 +79,15 @@ def listing_options(*, query: QueryDict) -> tuple[ListingOptions, RoleListForm]:
     form = RoleListForm(query)
     form.is_valid()
     cleaned = form.cleaned_data
-    options = ListingOptions(
+    return ListingOptions(
         sort=cleaned.get("sort") or DEFAULT_LISTING.sort,
         track=cleaned.get("track") or DEFAULT_LISTING.track,
         years=cleaned.get("years", DEFAULT_LISTING.years),
     )
-    shown = RoleListForm(
+
+
+def listing_form(options: ListingOptions) -> RoleListForm:
+    """A form showing the options in use, with no errors for the values that fell back."""
+    return RoleListForm(
         initial={"sort": options.sort, "track": options.track, "years": options.years}
     )
-    return options, shown

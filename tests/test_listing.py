@@ -6,7 +6,7 @@ from types import SimpleNamespace
 import pytest
 from django.http import QueryDict
 
-from careers.forms import DEFAULT_LISTING, listing_options
+from careers.forms import DEFAULT_LISTING, listing_form, listing_options
 from careers.models import Role
 from careers.ranking import (
     LISTING_PAGE_SIZE,
@@ -81,19 +81,19 @@ def test_seed_data_sorted_fastest_keeps_each_roles_article_rank(seed):
     ],
 )
 def test_each_invalid_value_falls_back_to_its_default_alone(query, expected):
-    options, _ = listing_options(query=QueryDict(query))
+    options = listing_options(query=QueryDict(query))
     assert (options.sort, options.track, options.years) == expected
 
 
 def test_the_form_shows_the_values_in_use_without_errors():
-    _, form = listing_options(query=QueryDict("sort=bogus&track=cloud"))
+    form = listing_form(listing_options(query=QueryDict("sort=bogus&track=cloud")))
     assert not form.is_bound
     assert form["sort"].value() == "total"
     assert form["track"].value() == "cloud"
 
 
 def test_options_describe_themselves_in_words():
-    options, _ = listing_options(query=QueryDict("sort=base&track=ml&years=8"))
+    options = listing_options(query=QueryDict("sort=base&track=ml&years=8"))
     assert (
         options.description
         == "Machine learning track, within reach with 8 years, sorted by base salary"

@@ -1,4 +1,5 @@
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import groupby
 
 from django.conf import settings
@@ -9,8 +10,8 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from careers import charts, premium, ranking, read_model
-from careers.forms import listing_options
-from careers.models import Importance, Role, RoleSkill
+from careers.forms import EXPERIENCE_CHOICES, ListingOptions, listing_form, listing_options
+from careers.models import Importance, Role, RoleSkill, Track
 from careers.page_cache import public_page
 from careers.read_model import ReadModel
 from careers.skill_index import skills_by_kind
@@ -23,7 +24,7 @@ from careers.views import HtmxHttpRequest
 @vary_on_headers("HX-Request")
 def role_list(request: HtmxHttpRequest) -> HttpResponse:
     data = read_model.current()
-    options, form = listing_options(query=request.GET)
+    options = listing_options(query=request.GET)
     ranked = list(data.ranked)
     roles = ranking.roles_for_listing(
         roles=ranked, sort=options.sort, track=options.track, years=options.years
@@ -51,7 +52,7 @@ def role_list(request: HtmxHttpRequest) -> HttpResponse:
         "appending": appending,
         "role_count": len(ranked),
         "options": options,
-        "form": form,
+        "listing_fields": listing_fields(options),
     }
     if not roles:
         # Nothing within reach yet: a beginner sees where each path starts.
@@ -72,6 +73,15 @@ def role_list(request: HtmxHttpRequest) -> HttpResponse:
         "pay_sections": data.derived(("listing pay sections",), lambda: pay_sections(data)),
     }
     return render(request, "careers/role_list.html", context)
+
+
+# The form's fields depend on the options shown alone, and there are a few hundred of those.
+@lru_cache(maxsize=len(ranking.ListingSort) * (len(Track) + 1) * len(EXPERIENCE_CHOICES))
+def listing_fields(options: ListingOptions) -> str:
+    """The listing's sort and filter fields showing `options`, drawn once per combination."""
+    return render_to_string(
+        "careers/role_list.html#listing-fields", {"form": listing_form(options)}
+    )
 
 
 def role_card(data: ReadModel, role: Role, *, autofocus: bool) -> str:
