@@ -3,6 +3,7 @@ from dataclasses import replace
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
@@ -44,7 +45,7 @@ def comparison_context(*, roles: list[Role], data: ReadModel) -> dict:
     statistic = data.specialization_premium if needs_premium else None
     premiums = [premium.role_premium(role=role, statistic=statistic) for role in roles]
     columns = [
-        replace(column, cells=role_cells(data, column.role, premium_in_dollars=column.premium))
+        replace(column, cells=column_cells(data, column))
         for column in compare.compare_roles(roles=roles, premiums=premiums)
     ]
     return {
@@ -61,6 +62,26 @@ def comparison_context(*, roles: list[Role], data: ReadModel) -> dict:
 
 
 CELLS = ("base", "total", "premium", "experience", "stages", "prose")
+
+
+def column_cells(data: ReadModel, column: compare.ComparedRole) -> dict[str, str]:
+    """A column's cells: its role's own, and its skills as they stand beside the others."""
+    skills = (skill_entry(data, skill, "skill-tag", shared) for skill, shared in column.skills)
+    distinct = (skill_entry(data, skill, "distinct-skill") for skill in column.distinct)
+    return {
+        **role_cells(data, column.role, premium_in_dollars=column.premium),
+        "skills": mark_safe("".join(skills)),
+        "distinct": mark_safe("".join(distinct)),
+    }
+
+
+def skill_entry(data: ReadModel, skill, partial: str, shared: bool = False) -> str:
+    return data.derived(
+        (partial, skill.slug, shared),
+        lambda: render_to_string(
+            f"careers/compare.html#{partial}", {"skill": skill, "is_shared": shared}
+        ),
+    )
 
 
 def role_cells(
