@@ -4,8 +4,18 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.encoding import escape_uri_path
 
-# The pages every page links to, from its header and footer (templates/base.html).
-SITE_LINKS = ("role_list", "next_episode", "skill_list", "faq", "about", "change_list")
+# Fixed addresses the templates rendered for a request link to: the header and footer
+# (templates/base.html) and the questionnaire's.
+SITE_LINKS = (
+    "role_list",
+    "next_episode",
+    "next_episode_json",
+    "result_card",
+    "skill_list",
+    "faq",
+    "about",
+    "change_list",
+)
 
 
 def data_source(request):
