@@ -4,6 +4,7 @@ Page-cache hits would answer before any view runs, so tests about rendering turn
 """
 
 import pytest
+from django.core.management import call_command
 from django.db import transaction
 
 from careers import data_version, read_model
@@ -156,3 +157,11 @@ def test_the_latest_pay_date_is_the_newest_of_the_roles():
     roles = build_catalogue(roles=3)
     newest = max(role.pay_as_of for role in roles)
     assert read_model.current().pay_as_of == newest
+
+
+def test_loading_the_fixtures_changes_the_version():
+    """load_fixtures saves through the ORM (raw saves still send post_save)."""
+    before = data_version.current()
+    call_command("load_fixtures", verbosity=0)
+    assert data_version.current() != before
+    assert len(read_model.current().ranked) == 10
