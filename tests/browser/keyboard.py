@@ -16,6 +16,11 @@ FOCUS_INDICATOR = """() => {
 }"""
 
 
+# No htmx request in flight or swap in progress, and focus on a control rather than the page.
+HTMX_AT_REST = """() => !document.querySelector(".htmx-request, .htmx-swapping, .htmx-settling")
+  && document.activeElement !== document.body"""
+
+
 def tab_to(page: Page, target: Locator, *, max_presses: int = 60, backwards: bool = False) -> None:
     """Press Tab until `target` has focus; every element passed on the way must show focus."""
     key = "Shift+Tab" if backwards else "Tab"
@@ -36,6 +41,9 @@ def arrow_to(page: Page, target: Locator, *, max_presses: int = 12) -> None:
             page.keyboard.press("Space")
             return
         page.keyboard.press("ArrowDown")
+        # Choosing a radio may send an htmx request that swaps the group for a new one; look
+        # again only once that is over and focus is back, as a person would.
+        page.wait_for_function(HTMX_AT_REST)
     raise AssertionError(f"{max_presses} presses of ArrowDown never reached {target}")
 
 
