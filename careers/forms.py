@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django import forms
 from django.forms.renderers import Jinja2
 from django.http import QueryDict
+from django.utils.choices import BaseChoiceIterator
 
 from careers.models import Track
 from careers.ranking import ListingSort
@@ -22,6 +23,21 @@ EXPERIENCE_CHOICES = [
 ]
 
 
+class FixedChoices(BaseChoiceIterator):
+    """Choices that do not change while the process runs. Every form instance shares them: a
+    form deep-copies its fields' choices and checks them again each time it is built, which was
+    a quarter of a questionnaire result's own work."""
+
+    def __init__(self, choices):
+        self.choices = tuple(choices)
+
+    def __iter__(self):
+        return iter(self.choices)
+
+    def __deepcopy__(self, memo):
+        return self
+
+
 class PublicForm(forms.Form):
     """A form on the public pages. It renders through Jinja2's copies of Django's form templates:
     the same markup, drawn about twice as fast, which counts on pages no cache can serve (a select
@@ -32,13 +48,17 @@ class PublicForm(forms.Form):
 
 
 class RoleListForm(PublicForm):
-    sort = forms.ChoiceField(label="Sort by", choices=ListingSort.choices, required=False)
+    sort = forms.ChoiceField(
+        label="Sort by", choices=FixedChoices(ListingSort.choices), required=False
+    )
     track = forms.ChoiceField(
-        label="Track", choices=[("", "All tracks"), *Track.choices], required=False
+        label="Track",
+        choices=FixedChoices([("", "All tracks"), *Track.choices]),
+        required=False,
     )
     years = forms.TypedChoiceField(
         label="Experience you have",
-        choices=EXPERIENCE_CHOICES,
+        choices=FixedChoices(EXPERIENCE_CHOICES),
         coerce=int,
         empty_value=None,
         required=False,

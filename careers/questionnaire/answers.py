@@ -16,7 +16,7 @@ from django.http import QueryDict
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from careers.forms import PublicForm
+from careers.forms import FixedChoices, PublicForm
 from careers.models import Background
 from careers.questionnaire.catalogue import Catalogue
 
@@ -102,7 +102,7 @@ class WhereYouAreForm(StepForm):
     )
     background = forms.ChoiceField(
         label="Your background right now",
-        choices=Background.choices,
+        choices=FixedChoices(Background.choices),
         widget=forms.RadioSelect,
     )
     pay = forms.IntegerField(
@@ -126,7 +126,7 @@ class WhatYouKnowForm(StepForm):
 
     def __init__(self, *args, catalogue: Catalogue, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["knows"].choices = [(skill.slug, skill.name) for skill in catalogue.skills]
+        self.fields["knows"].choices = catalogue.skill_choices
         common = catalogue.common_skills
         self.common_slugs = {skill.slug for skill in common}
         self.fundamental_slugs = {skill.slug for skill in common if skill.is_fundamental}
@@ -199,12 +199,12 @@ class WhatPullsYouForm(StepForm):
         label="The work that interests you",
         help_text="Pick any number, or none.",
         required=False,
-        choices=Interest.choices,
+        choices=FixedChoices(Interest.choices),
         widget=CommaSeparatedCheckboxes,
     )
     priority = forms.ChoiceField(
         label="What matters more to you",
-        choices=Priority.choices,
+        choices=FixedChoices(Priority.choices),
         widget=forms.RadioSelect,
     )
 

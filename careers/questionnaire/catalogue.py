@@ -12,6 +12,7 @@ from itertools import groupby
 from django.db.models import Prefetch
 from django.urls import reverse
 
+from careers.forms import FixedChoices
 from careers.models import (
     CareerStage,
     ExperienceTier,
@@ -121,6 +122,11 @@ class Catalogue:
     tiers: tuple[Tier, ...]
     roles: tuple[RoleData, ...]
     skills: tuple[SkillInfo, ...]  # every skill, fundamentals first, then by name
+
+    @cached_property
+    def skill_choices(self) -> FixedChoices:
+        """Every skill as a form choice for step 2, built once per data version."""
+        return FixedChoices((skill.slug, skill.name) for skill in self.skills)
 
     @cached_property
     def common_skills(self) -> tuple[SkillInfo, ...]:
