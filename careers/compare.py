@@ -40,9 +40,9 @@ def shown_slug(slug: str) -> str:
     return slug if len(slug) <= SHOWN_SLUG_LENGTH else slug[:SHOWN_SLUG_LENGTH] + "…"
 
 
-def select_roles(*, requested: Sequence[str], ranking: Sequence[Role]) -> Selection:
-    """Known roles in the order requested; unknown, repeated and surplus ones become problems."""
-    known = {role.slug: role for role in ranking}
+def select_roles(*, requested: Sequence[str], known: Mapping[str, Role]) -> Selection:
+    """Known roles (by slug) in the order requested; unknown, repeated and surplus ones become
+    problems."""
     chosen: list[Role] = []
     problems: list[str] = []
     for slug in requested:

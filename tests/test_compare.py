@@ -35,14 +35,16 @@ def roles(db) -> list[Role]:
 
 
 def test_known_roles_are_selected_in_the_order_asked(roles):
-    selection = select_roles(requested=[roles[2].slug, roles[0].slug], ranking=roles)
+    selection = select_roles(
+        requested=[roles[2].slug, roles[0].slug], known={role.slug: role for role in roles}
+    )
     assert selection.roles == [roles[2], roles[0]]
     assert selection.problems == []
 
 
 def test_unknown_repeated_and_surplus_roles_are_reported(roles):
     asked = ["no-such-role", roles[0].slug, roles[0].slug, *[role.slug for role in roles[1:]]]
-    selection = select_roles(requested=asked, ranking=roles)
+    selection = select_roles(requested=asked, known={role.slug: role for role in roles})
     assert selection.slugs == [role.slug for role in roles[:4]]
     assert len(selection.problems) == 3
     assert "no-such-role" in selection.problems[0]
@@ -51,7 +53,7 @@ def test_unknown_repeated_and_surplus_roles_are_reported(roles):
 
 
 def test_a_very_long_unknown_slug_is_shortened_in_the_message(roles):
-    selection = select_roles(requested=["x" * 500], ranking=roles)
+    selection = select_roles(requested=["x" * 500], known={role.slug: role for role in roles})
     assert len(selection.problems[0]) < 120
 
 

@@ -124,6 +124,10 @@ class Catalogue:
     skills: tuple[SkillInfo, ...]  # every skill, fundamentals first, then by name
 
     @cached_property
+    def role_by_slug(self) -> dict[str, RoleData]:
+        return {role.slug: role for role in self.roles}
+
+    @cached_property
     def skill_choices(self) -> FixedChoices:
         """Every skill as a form choice for step 2, built once per data version."""
         return FixedChoices((skill.slug, skill.name) for skill in self.skills)

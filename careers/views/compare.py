@@ -22,7 +22,7 @@ from careers.views import HtmxHttpRequest
 def role_comparison(request: HtmxHttpRequest) -> HttpResponse:
     data = read_model.current()
     requested = compare.requested_slugs(request.GET.getlist("roles"))
-    selection = compare.select_roles(requested=requested, ranking=data.ranked)
+    selection = compare.select_roles(requested=requested, known=data.role_by_slug)
     canonical = compare.comparison_url(slugs=selection.slugs)
     partial = bool(request.htmx) and not request.htmx.history_restore_request
     is_short = compare.is_canonical(query=request.GET, slugs=selection.slugs)

@@ -3,7 +3,7 @@ from functools import lru_cache
 from itertools import groupby
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
@@ -16,7 +16,7 @@ from careers.page_cache import public_page
 from careers.read_model import ReadModel
 from careers.skill_index import skills_by_kind
 from careers.structured_data import faq_page_data, occupation_data
-from careers.views import HtmxHttpRequest
+from careers.views import HtmxHttpRequest, found_or_404
 
 
 @require_safe
@@ -109,9 +109,7 @@ def pay_sections(data: ReadModel) -> str:
 @public_page()
 def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     data = read_model.current()
-    role = data.role_by_slug.get(slug)
-    if role is None:
-        raise Http404("No such role.")
+    role = found_or_404(data.role_by_slug, slug, missing="No such role.")
     context = data.derived(("role page", slug), lambda: role_page_context(data, role))
     return render(request, "careers/role_detail.html", context)
 
@@ -165,9 +163,7 @@ def skill_groups(role: Role) -> list[SkillGroup]:
 @public_page()
 def skill_detail(request: HttpRequest, slug: str) -> HttpResponse:
     data = read_model.current()
-    skill = data.skill_by_slug.get(slug)
-    if skill is None:
-        raise Http404("No such skill.")
+    skill = found_or_404(data.skill_by_slug, slug, missing="No such skill.")
     context = data.derived(("skill page", slug), lambda: skill_page_context(data, skill))
     return render(request, "careers/skill_detail.html", context)
 

@@ -2,36 +2,24 @@
 fragment and its share card. Neither is a `public_page`: each address is one person's."""
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 from django_htmx.http import push_url
-from django_htmx.middleware import HtmxDetails
 
 from careers import read_model, social_cards
 from careers.models import Background
 from careers.plan import SkillState, plan_for, plan_state_from
-from careers.questionnaire.catalogue import Catalogue, RoleData
+from careers.views import HtmxHttpRequest, found_or_404
 from careers.views.social_cards import card_response
-
-
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
-
-
-def role_in(catalogue: Catalogue, slug: str) -> RoleData:
-    role = next((role for role in catalogue.roles if role.slug == slug), None)
-    if role is None:
-        raise Http404("No such role.")
-    return role
 
 
 @require_safe
 def plan(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     catalogue = read_model.current().catalogue
-    role = role_in(catalogue, slug)
+    role = found_or_404(catalogue.role_by_slug, slug, missing="No such role.")
     state, notices = plan_state_from(request.GET, catalogue=catalogue)
     url = f"{request.path}?{state.query}" if state.query else request.path
     if not request.htmx and not notices and request.META.get("QUERY_STRING", "") != state.query:
@@ -58,7 +46,7 @@ def plan(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 def plan_card(request: HttpRequest, slug: str) -> HttpResponse:
     """The plan's share image: the target and progress, never the person's pay."""
     catalogue = read_model.current().catalogue
-    role = role_in(catalogue, slug)
+    role = found_or_404(catalogue.role_by_slug, slug, missing="No such role.")
     state, _ = plan_state_from(request.GET, catalogue=catalogue)
     plan = plan_for(
         role=role, state=state, catalogue=catalogue, this_year=timezone.localdate().year

@@ -10,7 +10,6 @@ from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 from django_htmx.http import push_url
-from django_htmx.middleware import HtmxDetails
 
 from careers import read_model
 from careers.page_cache import public_page
@@ -21,10 +20,7 @@ from careers.questionnaire.result import (
     requested_step,
     result_json,
 )
-
-
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
+from careers.views import HtmxHttpRequest
 
 
 @require_safe

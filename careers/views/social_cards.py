@@ -1,12 +1,13 @@
 """Social card images (see careers/social_cards.py), with ETags so unchanged cards answer 304."""
 
 from django.core.exceptions import BadRequest
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.views.decorators.http import require_safe
 
 from careers import read_model, social_cards
 from careers.page_cache import public_page
+from careers.views import found_or_404
 
 MAX_YEARS = 60
 
@@ -21,9 +22,7 @@ def listing_card(request: HttpRequest) -> HttpResponse:
 @require_safe
 @public_page()
 def role_card(request: HttpRequest, slug: str) -> HttpResponse:
-    role = read_model.current().role_by_slug.get(slug)
-    if role is None:
-        raise Http404("No such role.")
+    role = found_or_404(read_model.current().role_by_slug, slug, missing="No such role.")
     return card_response(request, social_cards.role_card(role=role, rank=role.rank))
 
 
@@ -32,9 +31,7 @@ def role_card(request: HttpRequest, slug: str) -> HttpResponse:
 def result_card(request: HttpRequest) -> HttpResponse:
     """`?role=<slug>&years=<n>`: the questionnaire's next role and the reader's years so far."""
     data = read_model.current()
-    role = data.role_by_slug.get(request.GET.get("role", ""))
-    if role is None:
-        raise Http404("No such role.")
+    role = found_or_404(data.role_by_slug, request.GET.get("role", ""), missing="No such role.")
     years = parse_years(request.GET.get("years"))
     tiers = data.tiers if years is not None else ()
     tier = next((tier for tier in tiers if tier.contains_years(years)), None)
