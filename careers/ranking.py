@@ -42,7 +42,11 @@ SORT_KEYS = {
 
 
 def roles_for_listing(
-    *, roles: list[Role], sort: str = ListingSort.TOTAL, track: str = "", years: int | None = None
+    *,
+    roles: Sequence[Role],
+    sort: str = ListingSort.TOTAL,
+    track: str = "",
+    years: int | None = None,
 ) -> list[Role]:
     """The ranked roles filtered and re-sorted for the listing; each keeps its article rank.
 
@@ -133,7 +137,7 @@ class EntryStep:
     stage: CareerStage
 
 
-def entry_steps(*, roles: list[Role], track: str = "") -> list[EntryStep]:
+def entry_steps(*, roles: Sequence[Role], track: str = "") -> list[EntryStep]:
     """Each role's first career stage, in rank order, within the track if one is chosen.
 
     `roles` must be in rank order with `stages` prefetched; a role without stages is left out.

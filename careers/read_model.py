@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from types import MappingProxyType
 from typing import TypeVar
 
@@ -59,19 +60,22 @@ class ReadModel:
     skill_by_slug: Mapping[str, Skill]
     role_links: Mapping[str, tuple[RoleSkill, ...]]
     """For each skill's slug, the roles that ask for it: by importance, then role title."""
+    # Values computed from the data on first use, kept for this version: the properties below
+    # (cached_property writes to the instance's __dict__, which a frozen dataclass allows) and
+    # what derived() is asked for.
     _derived: dict = field(default_factory=dict, repr=False, compare=False)
     _derived_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
-    @property
+    @cached_property
     def pay_as_of(self) -> date | None:
         """The latest date any role's pay figures were checked."""
         return max((role.pay_as_of for role in self.ranked), default=None)
 
-    @property
+    @cached_property
     def fundamentals(self) -> tuple[Skill, ...]:
         return tuple(skill for skill in self.skills if skill.is_fundamental)
 
-    @property
+    @cached_property
     def specialization_premium(self) -> Statistic | None:
         """The article's premium figure, or None before the statistics are loaded."""
         return next((s for s in self.statistics if s.slug == SPECIALIZATION_PREMIUM), None)

@@ -25,7 +25,7 @@ from careers.views import HtmxHttpRequest, found_or_404
 def role_list(request: HtmxHttpRequest) -> HttpResponse:
     data = read_model.current()
     options = listing_options(query=request.GET)
-    ranked = list(data.ranked)
+    ranked = data.ranked
     roles = ranking.roles_for_listing(
         roles=ranked, sort=options.sort, track=options.track, years=options.years
     )
