@@ -200,3 +200,10 @@ def test_the_page_query_leaves_out_choices_at_their_default():
     assert listing_query(sort=ListingSort.FASTEST, track="ml", page=5) == (
         "sort=fastest&track=ml&page=5"
     )
+
+
+def test_forms_share_their_fixed_choices_instead_of_copying_them():
+    """A form deep-copies its fields when built; fixed choices are handed over as they are."""
+    first, second = listing_form(DEFAULT_LISTING), listing_form(DEFAULT_LISTING)
+    assert first.fields["track"].choices is second.fields["track"].choices
+    assert [value for value, _ in first.fields["sort"].choices] == ["total", "base", "fastest"]
