@@ -8,8 +8,6 @@ from django.core.cache import cache
 from PIL import Image
 from pytest_django.asserts import assertContains, assertNotContains
 
-from tests.factories import ExperienceTierFactory, build_catalogue
-
 URL = "/plan/infrastructure-engineer/"
 STATE = "years=10&background=sysadmin&have=linux,networking&learning=bash"
 HTMX = {"HX-Request": "true"}
@@ -125,11 +123,3 @@ def test_no_plan_is_kept_in_the_page_cache(client, seed, settings, monkeypatch):
     assert not [key for key in stored if key.startswith("page-cache:page")]
     client.get("/faq/")
     assert [key for key in stored if key.startswith("page-cache:page")]  # the test can see one
-
-
-def test_a_large_catalogue_says_how_many_roles_the_others_list_is_drawn_from(client, db):
-    ExperienceTierFactory.create_batch(2)
-    roles = build_catalogue(roles=30)
-    response = client.get(f"/plan/{roles[0].slug}/?have={roles[1].role_skills.first().skill.slug}")
-    assertContains(response, "(the 10 roles your marks cover best, of 29)")
-    assertContains(response, "Switch my plan to", count=10)

@@ -53,3 +53,11 @@ def test_a_plan_takes_the_same_few_queries_whatever_the_number_of_roles(
     with django_assert_num_queries(1):
         response = client.get(f"/plan/{created[0].slug}/?years=4&background=devops")
     assert response.context["plan"].other_role_count == roles - 1
+
+
+def test_a_large_catalogues_plan_says_how_many_roles_its_others_list_is_drawn_from(client, db):
+    ExperienceTierFactory.create_batch(2)
+    roles = build_catalogue(roles=30)
+    response = client.get(f"/plan/{roles[0].slug}/?have={roles[1].role_skills.first().skill.slug}")
+    assertContains(response, "(the 10 roles your marks cover best, of 29)")
+    assertContains(response, "Switch my plan to", count=10)
