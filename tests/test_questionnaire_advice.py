@@ -249,6 +249,30 @@ def test_a_given_pay_replaces_the_season_in_raises_and_says_where_it_stands(cata
     assert storyline.standing.to_next_step == storyline.next_step.pay.total_midpoint - 100_000
 
 
+@pytest.fixture
+def fit(catalogue):
+    who = answers(years=4, background=Background.DEVOPS, likes="security")
+    return storyline_for(catalogue=catalogue, answers=who).fits[0]
+
+
+def test_a_fit_says_in_words_how_far_its_role_is(fit):
+    def time_to_role(**changes):
+        return replace(fit, **changes).time_to_role
+
+    assert time_to_role(years_to_reach=None) == "Not given in the article"
+    assert time_to_role(label=Label.READY, years_to_reach=0) == "Ready now"
+    assert time_to_role(label=Label.WITHIN_REACH, years_to_reach=1) == "about 1 year"
+    assert time_to_role(label=Label.DESTINATION, years_to_reach=7) == "about 7 years"
+    enough = f"Your years are enough; {fit.position.next.title} comes first"
+    assert time_to_role(label=Label.WITHIN_REACH, years_to_reach=0) == enough
+
+
+def test_a_fit_states_its_raise_at_the_midpoint_or_that_there_is_none(fit):
+    assert replace(fit, raise_=12_345).raise_at_midpoint == "+$12,345 a year at the midpoint"
+    assert replace(fit, raise_=0).raise_at_midpoint == "none at the midpoint"
+    assert replace(fit, raise_=-8_000).raise_at_midpoint == "none at the midpoint"
+
+
 def test_only_real_fits_are_shown(catalogue):
     storyline = storyline_for(
         catalogue=catalogue, answers=PERSONAS["data engineer drawn to AI"].who

@@ -71,6 +71,11 @@ def test_result_shows_season_next_episode_skill_gaps_fits_and_permalink(client, 
     ):
         assert f"<h3>{heading}</h3>" in content
     assert "$95,000 – $135,000" in content  # the Mid tier's base pay
+    assert "$165,000 – $204,000+ base, $200,000 – $350,000 total" in content  # the next step's
+    # The first fit card (higher pay first): Principal DevOps Engineer, against the Mid tier.
+    assert "<dd>about 6 years</dd>" in content
+    assert "<dd>$400,000 – $600,000+</dd>" in content
+    assert "<dd>+$320,000 a year at the midpoint</dd>" in content
     assert 'href="/roles/devsecops-engineer/"' in content
     assert "Owner of pipeline security for many teams" in content
     assert "<strong>Not yet.</strong>" in content

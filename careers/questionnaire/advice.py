@@ -17,6 +17,7 @@ traceable to the article (tests/test_questionnaire_advice.py cites the passage b
 
 from dataclasses import dataclass
 
+from careers import formatting
 from careers.models import Background, SkillKind, Track
 from careers.questionnaire.answers import Answers, Interest, Priority
 from careers.questionnaire.catalogue import Catalogue, Need, Pay, RoleData, Stage, Tier
@@ -130,6 +131,23 @@ class Fit:
     core_skills_known: int
     core_skills_total: int
     raise_: int  # the role's total-pay midpoint over the person's own pay or season
+
+    @property
+    def time_to_role(self) -> str:
+        """How far the role is from where the person stands, as the fit's card says it."""
+        if self.years_to_reach is None:
+            return "Not given in the article"
+        if self.label == Label.READY:
+            return Label.READY
+        if self.years_to_reach:
+            return f"about {self.years_to_reach} year{'' if self.years_to_reach == 1 else 's'}"
+        return f"Your years are enough; {self.position.next.title} comes first"
+
+    @property
+    def raise_at_midpoint(self) -> str:
+        if self.raise_ > 0:
+            return f"+{formatting.usd(self.raise_)} a year at the midpoint"
+        return "none at the midpoint"
 
 
 @dataclass(frozen=True)

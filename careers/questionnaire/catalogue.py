@@ -12,6 +12,7 @@ from itertools import groupby
 from django.db.models import Prefetch
 from django.urls import reverse
 
+from careers import formatting
 from careers.forms import FixedChoices
 from careers.models import (
     CareerStage,
@@ -37,6 +38,15 @@ class Pay:
     @property
     def total_midpoint(self) -> int:
         return round((self.total_min + self.total_max) / 2)
+
+    # Formatted once: the catalogue is built once per data version and every result shows them.
+    @cached_property
+    def base_range(self) -> str:
+        return formatting.base_pay(self)
+
+    @cached_property
+    def total_range(self) -> str:
+        return formatting.total_pay(self)
 
 
 @dataclass(frozen=True)
