@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 
-from careers import charts, premium, ranking, read_model
+from careers import charts, compare, premium, ranking, read_model
 from careers.forms import EXPERIENCE_CHOICES, ListingOptions, listing_form, listing_options
 from careers.models import Importance, Role, RoleSkill, Track
 from careers.page_cache import public_page
@@ -140,6 +140,7 @@ def role_page_context(data: ReadModel, role: Role) -> dict:
     body = {
         "role": role,
         "place": place,
+        "compare_with": compare.compare_with(role=role, others=place.others),
         "comparisons": tuple(role.comparisons.all()),
         "stages": tuple(role.stages.all()),
         "sources": tuple(role.role_sources.all()),
