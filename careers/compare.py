@@ -1,8 +1,10 @@
 """Side-by-side comparison of two to four roles: which ones, and the skills they share."""
 
+import heapq
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from urllib.parse import urlencode
 
 from django.http import QueryDict
 from django.urls import reverse
@@ -16,6 +18,11 @@ MAX_ROLES = 4
 # More pieces than this cannot be a real comparison; stop reading a hostile query string early.
 MAX_REQUESTED = 20
 SHOWN_SLUG_LENGTH = 40
+# A role picker lists every role up to this many. Past it the role page offers a shortlist and
+# the compare page a search, so neither page grows with the catalogue (999 options were 73 KB).
+PICKER_LIMIT = 20
+# Longer search text is no part of a title; cut it so the search's address stays short.
+FIND_LENGTH = 100
 
 
 @dataclass(frozen=True)
@@ -60,16 +67,99 @@ def select_roles(*, requested: Sequence[str], known: Mapping[str, Role]) -> Sele
     return Selection(roles=chosen, problems=problems)
 
 
-def comparison_url(*, slugs: Sequence[str]) -> str:
-    """The canonical address of a comparison. Slugs need no escaping, so commas stay readable."""
+def comparison_url(*, slugs: Sequence[str], find: str = "") -> str:
+    """The canonical address of a comparison, and of a search for a role to add to it. Slugs
+    need no escaping, so commas stay readable."""
+    parts = [f"roles={','.join(slugs)}"] if slugs else []
+    if find:
+        parts.append(urlencode({"find": find}))
     url = reverse("careers:compare")
-    return f"{url}?roles={','.join(slugs)}" if slugs else url
+    return f"{url}?{'&'.join(parts)}" if parts else url
 
 
-def is_canonical(*, query: QueryDict, slugs: Sequence[str]) -> bool:
-    """Whether the query string already reads `roles=a,b` (however its commas were escaped)."""
+def is_canonical(*, query: QueryDict, slugs: Sequence[str], find: str = "") -> bool:
+    """Whether the query string already reads `roles=a,b` (however its commas were escaped),
+    with `find=` only for a search the page runs, as `search_text` keeps it."""
     expected = {"roles": [",".join(slugs)]} if slugs else {}
+    if find:
+        expected["find"] = [find]
     return dict(query.lists()) == expected
+
+
+def search_text(value: str) -> str:
+    """Search text as it is kept and named in the address: trimmed and cut short. Applied to
+    its own result it changes nothing, so the redirect to the address naming it cannot loop."""
+    return value.strip()[:FIND_LENGTH].strip()
+
+
+@dataclass(frozen=True)
+class RolePicker:
+    """The roles the compare page offers to add: every one, or past PICKER_LIMIT a search."""
+
+    roles: Sequence[Role]  # the options, in rank order
+    is_search: bool = False
+    find: str = ""  # the search text, kept only while the page searches
+    matched: int = 0  # roles whose title contains `find`; every addable one when it is empty
+
+    @property
+    def unshown(self) -> int:
+        return self.matched - len(self.roles)
+
+
+def roles_matching(
+    *, roles: Sequence[Role], find: str, limit: int = PICKER_LIMIT
+) -> tuple[list[Role], int]:
+    """The first `limit` of `roles` whose title contains `find`, in any case, and how many do."""
+    wanted = find.casefold()
+    matching = [role for role in roles if wanted in role.title.casefold()]
+    return matching[:limit], len(matching)
+
+
+def role_picker(*, ranked: Sequence[Role], chosen: Sequence[Role], find: str = "") -> RolePicker:
+    """What the compare page offers to add beside `chosen`; `ranked` is every role, in rank
+    order. With no `find` a search shows the highest-ranked roles first."""
+    if len(chosen) >= MAX_ROLES:
+        return RolePicker(roles=())
+    addable = [role for role in ranked if role not in chosen]
+    if len(addable) <= PICKER_LIMIT:
+        return RolePicker(roles=addable)
+    find = search_text(find)
+    shown, matched = roles_matching(roles=addable, find=find)
+    return RolePicker(roles=shown, is_search=True, find=find, matched=matched)
+
+
+def comparison_shortlist(
+    *, role: Role, others: Sequence[Role], size: int = PICKER_LIMIT
+) -> list[Role]:
+    """The `size` roles a reader would most likely weigh against `role`: those sharing the most
+    skills with it, ties in rank order (`others` must be in rank order, with their role skills
+    loaded). Shared skills mark the roles someone on this path could move to with what they
+    already know, and they are what the comparison itself lays side by side."""
+    own = {link.skill_id for link in role.role_skills.all()}
+
+    def shared(other: Role) -> int:
+        return sum(link.skill_id in own for link in other.role_skills.all())
+
+    # nsmallest is stable, like sorted(): roles sharing as many skills keep their rank order.
+    return heapq.nsmallest(size, others, key=lambda other: -shared(other))
+
+
+@dataclass(frozen=True)
+class CompareWith:
+    """What a role page's "Compare with" offers: every other role, or past PICKER_LIMIT a
+    shortlist and the compare page with this role chosen, where any other can be added."""
+
+    roles: Sequence[Role]
+    any_role_url: str = ""
+
+
+def compare_with(*, role: Role, others: Sequence[Role]) -> CompareWith:
+    if len(others) <= PICKER_LIMIT:
+        return CompareWith(roles=others)
+    return CompareWith(
+        roles=comparison_shortlist(role=role, others=others),
+        any_role_url=comparison_url(slugs=[role.slug]),
+    )
 
 
 def role_skills(role: Role) -> list[Skill]:

@@ -2,10 +2,11 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.http import QueryDict
 
 from careers.models import CareerStage, Role
 
@@ -88,16 +89,50 @@ class ListingPage:
         return self.total > LISTING_PAGE_SIZE
 
 
+# The query parameters the listing reads, and so the ones its pages are cached by.
+LISTING_PARAMETERS = ("sort", "track", "years", "page")
+# How the filter form names the defaults: it submits every field (`?sort=total&track=&years=`).
+FORM_DEFAULTS = {"sort": ListingSort.TOTAL, "track": "", "years": ""}
+
+
 def listing_query(
-    *, sort: str = ListingSort.TOTAL, track: str = "", years: int | None = None, page: int
+    *,
+    sort: str = ListingSort.TOTAL,
+    track: str = "",
+    years: int | None = None,
+    page: int | None = None,
 ) -> str:
-    """The listing's query string for a page; choices left at their default are not named."""
+    """The listing's query string; choices left at their default, and no page, are not named."""
     query = {"sort": sort} if sort != ListingSort.TOTAL else {}
     if track:
         query["track"] = track
     if years is not None:
         query["years"] = years
-    return urlencode(query | {"page": page})
+    if page is not None:
+        query["page"] = page
+    return urlencode(query)
+
+
+def listing_parameters(query: QueryDict) -> dict[str, list[str]]:
+    return {name: query.getlist(name) for name in LISTING_PARAMETERS if name in query}
+
+
+def is_canonical_listing(*, query: QueryDict, canonical: str) -> bool:
+    """Whether `query` names the listing's parameters exactly as `canonical` (listing_query's
+    string for what it shows) does: each once, none at its default. Parameters the listing does
+    not read (`utm_source`) do not count: the page cache never stores a page with them."""
+    return listing_parameters(query) == parse_qs(canonical)
+
+
+def is_form_spelling(*, query: QueryDict, canonical: str) -> bool:
+    """Whether `query` is `canonical` as the filter form sends it, its defaults spelled out
+    (`?sort=total&track=&years=` for the ranking): what a real htmx request asks for."""
+    named = {
+        name: values
+        for name, values in listing_parameters(query).items()
+        if values != [FORM_DEFAULTS.get(name)]
+    }
+    return named == parse_qs(canonical)
 
 
 def listing_page(

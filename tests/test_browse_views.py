@@ -110,12 +110,80 @@ def test_the_home_page_offers_the_questionnaire_in_its_body(client, seed):
         "years=1e309&track=%ff",
     ],
 )
-def test_invalid_listing_values_fall_back_to_the_default_view(client, seed, query):
-    response = client.get("/?" + query)
+def test_invalid_listing_values_are_sent_to_the_default_view(client, seed, query):
+    response = client.get("/?" + query, follow=True)
+    assert response.redirect_chain == [("/", 302)]
     assert response.status_code == 200
     assert len(response.context["roles"]) == 10
     assert response.context["roles"][0].slug == "principal-devops-engineer"
     assert "<script>alert" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("query", "address"),
+    [
+        ("sort=total", "/"),
+        ("sort=base&sort=fastest", "/?sort=fastest"),
+        ("track=backend&track=backend", "/?track=backend"),
+        ("sort=base&years=7", "/?sort=base"),
+        ("track=nope&years=5", "/?years=5"),
+        ("years=05", "/"),
+        ("sort=junk&utm_source=newsletter", "/"),
+        ("sort=base&track=cloud&years=8&page=01", "/?sort=base&track=cloud&years=8&page=1"),
+    ],
+)
+def test_a_listing_address_not_in_its_canonical_form_is_sent_to_the_one_it_shows(
+    client, seed, query, address
+):
+    """One address for each view of the list: a value left at its default is not named, each is
+    named once, and one that does not validate falls back to its default on its own."""
+    response = client.get("/?" + query)
+    assert response.status_code == 302
+    assert response["Location"] == address
+    assert client.get(address).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query", ["", "sort=base", "track=backend&years=8", "sort=fastest&page=1", "utm_source=a"]
+)
+def test_a_canonical_listing_address_is_answered_as_it_is(client, seed, query):
+    """Parameters the listing does not read are no reason to redirect (nor kept when one is)."""
+    assert client.get("/?" + query).status_code == 200
+
+
+def test_the_filter_form_without_javascript_ends_on_the_address_of_its_choice(client, seed):
+    """The form submits every field, defaults too; the redirect names only the choices made."""
+    response = client.get("/", {"sort": "fastest", "track": "security", "years": ""}, follow=True)
+    assert response.redirect_chain == [("/?sort=fastest&track=security", 302)]
+    assert [role.slug for role in response.context["roles"]] == ["devsecops-engineer"]
+    response = client.get("/", {"sort": "total", "track": "", "years": ""}, follow=True)
+    assert response.redirect_chain == [("/", 302)]
+    assert len(response.context["roles"]) == 10
+
+
+@pytest.mark.parametrize(
+    ("query", "address"),
+    [
+        ({"sort": "fastest", "track": "security", "years": ""}, "/?sort=fastest&track=security"),
+        ({"sort": "total", "track": "", "years": ""}, "/"),
+        ({"sort": "junk", "years": "1"}, "/"),
+        ({"track": "backend", "page": "abc"}, "/?track=backend&page=1"),
+    ],
+)
+def test_htmx_is_never_redirected_and_pushes_the_canonical_address(client, seed, query, address):
+    """htmx swaps only a 200. The filter form sends every field, so the address it would push
+    (`?sort=total&track=&years=`) is replaced by the one the listing names."""
+    response = client.get("/", query, headers=HTMX)
+    assert response.status_code == 200
+    assert "<html" not in response.content.decode()
+    assert response["HX-Push-Url"] == address
+
+
+def test_an_htmx_history_restore_of_an_odd_address_is_not_redirected(client, seed):
+    headers = HTMX | {"HX-History-Restore-Request": "true"}
+    response = client.get("/", {"sort": "junk"}, headers=headers)
+    assert response.status_code == 200
+    assert "<html" in response.content.decode()
 
 
 @pytest.mark.parametrize("query", ["sort=" + "z" * 10_000, "years=1e309&track=%00"])
@@ -168,6 +236,11 @@ def test_listing_has_a_compare_control_for_each_role(client, seed):
     assert '<label for="compare-cloud-architect">Compare' in content
 
 
+def canonical(query: dict[str, str]) -> dict[str, str]:
+    """The filter form's query as the listing's own address names it: defaults left out."""
+    return {name: value for name, value in query.items() if value not in ("", "total")}
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("count", "queries"),
@@ -184,7 +257,7 @@ def test_listing_runs_a_fixed_number_of_queries_for_every_sort_and_filter(
     read_model.current()
     for query in queries:
         with django_assert_num_queries(1):
-            page = client.get("/", query)
+            page = client.get("/", canonical(query))
         with django_assert_num_queries(1):
             fragment = client.get("/", query, headers=HTMX)
         assert page.status_code == fragment.status_code == 200

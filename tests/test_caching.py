@@ -2,6 +2,7 @@ import gzip
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.cache import cache
 from django.http import HttpResponse
 
 from careers import page_cache
@@ -75,6 +76,56 @@ def test_the_parameters_a_view_declares_are_keyed(client, roles):
     sorted_by_base = client.get("/", {"sort": "base"})
     assert was_rendered(sorted_by_base)
     assert not was_rendered(client.get("/", {"sort": "base"}))
+
+
+def is_stored(rf, path: str, query: dict, headers: dict | None = None) -> bool:
+    """Whether the page cache holds an entry for this request (as the test client sends it)."""
+    request = rf.get(path, query, headers=headers or {})
+    key = page_cache.page_key(request, query=page_cache.declared_query(request))
+    return cache.get(key) is not None
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"sort": "junk"},
+        {"sort": ["base", "base"]},
+        {"track": "nope", "years": "99"},
+        {"sort": "total", "track": "", "years": ""},
+        {"page": "abc"},
+    ],
+)
+def test_a_listing_address_not_in_its_canonical_form_adds_no_page_cache_entry(
+    client, rf, roles, query
+):
+    """Each is redirected to the address of what it shows, which is cached instead, so no
+    number of odd values can fill the cache. Nothing is cached beforehand: the cache must not
+    answer for the view."""
+    for _ in range(2):
+        response = client.get("/", query)
+        assert response.status_code == 302
+        assert not is_stored(rf, "/", query)
+    client.get(response["Location"])
+    assert is_stored(rf, response["Location"], {})
+
+
+def test_junk_sent_by_htmx_is_answered_but_not_stored(client, rf, roles):
+    """htmx is never redirected; the page it gets is marked private, so it is not stored."""
+    junk = {"sort": "junk", "track": ""}
+    first = client.get("/", junk, headers=HTMX)
+    again = client.get("/", junk, headers=HTMX)
+    assert first.status_code == again.status_code == 200
+    assert was_rendered(again)
+    assert "private" in again["Cache-Control"]
+    assert not is_stored(rf, "/", junk, headers=HTMX)
+
+
+def test_what_the_filter_form_sends_with_htmx_is_stored(client, rf, roles):
+    """The form submits every field: a bounded set of spellings, cached like any page."""
+    form = {"sort": "base", "track": "", "years": ""}
+    client.get("/", form, headers=HTMX)
+    assert is_stored(rf, "/", form, headers=HTMX)
+    assert not was_rendered(client.get("/", form, headers=HTMX))
 
 
 @pytest.mark.parametrize(

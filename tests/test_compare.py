@@ -1,13 +1,23 @@
+from types import SimpleNamespace
+
 import pytest
 from django.http import QueryDict
 
 from careers.compare import (
+    FIND_LENGTH,
     MAX_REQUESTED,
+    MAX_ROLES,
+    PICKER_LIMIT,
     compare_roles,
+    compare_with,
+    comparison_shortlist,
     comparison_url,
     distinct_skills,
     is_canonical,
     requested_slugs,
+    role_picker,
+    roles_matching,
+    search_text,
     select_roles,
     shared_skills,
 )
@@ -110,3 +120,115 @@ def test_only_a_single_comma_separated_roles_parameter_is_canonical():
     assert not is_canonical(query=QueryDict("roles=a&roles=b"), slugs=["a", "b"])
     assert not is_canonical(query=QueryDict("roles=a,b&utm=x"), slugs=["a", "b"])
     assert not is_canonical(query=QueryDict("roles="), slugs=[])
+
+
+# Role pickers past PICKER_LIMIT roles: the role page's shortlist, the compare page's search.
+
+
+def test_a_search_is_named_in_the_comparisons_address_after_its_roles():
+    assert comparison_url(slugs=["a", "b"], find="sre ops") == "/compare/?roles=a,b&find=sre+ops"
+    assert comparison_url(slugs=[], find="k8s & co") == "/compare/?find=k8s+%26+co"
+    assert comparison_url(slugs=["a"], find="") == "/compare/?roles=a"
+
+
+def test_a_search_is_canonical_only_as_the_page_runs_it():
+    assert is_canonical(query=QueryDict("roles=a&find=sre+ops"), slugs=["a"], find="sre ops")
+    assert is_canonical(query=QueryDict("find=x"), slugs=[], find="x")
+    assert not is_canonical(query=QueryDict("roles=a&find="), slugs=["a"])
+    assert not is_canonical(query=QueryDict("roles=a&find=x"), slugs=["a"])
+    assert not is_canonical(query=QueryDict("roles=a&find=+x"), slugs=["a"], find="x")
+    assert not is_canonical(query=QueryDict("find=x&find=x"), slugs=[], find="x")
+
+
+@pytest.mark.parametrize(
+    ("value", "kept"),
+    [("  Site  reliability ", "Site  reliability"), ("", ""), ("x" * 500, "x" * FIND_LENGTH)],
+)
+def test_search_text_is_trimmed_and_cut_short(value, kept):
+    assert search_text(value) == kept
+
+
+@pytest.mark.parametrize("value", [" a ", "a" * (FIND_LENGTH - 1) + " b", " " * 300 + "c"])
+def test_search_text_is_kept_as_it_is_the_second_time(value):
+    """The redirect names the text as kept; reading that address must keep it as it is."""
+    assert search_text(search_text(value)) == search_text(value)
+
+
+def picked(rank: int, title: str = "", skills: tuple[int, ...] = ()) -> SimpleNamespace:
+    """A role as the pickers read it: rank, slug, title and its role skills' skill ids."""
+    links = [SimpleNamespace(skill_id=skill) for skill in skills]
+    return SimpleNamespace(
+        rank=rank,
+        slug=f"role-{rank}",
+        title=title or f"Engineer {rank}",
+        role_skills=SimpleNamespace(all=lambda: links),
+    )
+
+
+RANKED = [picked(rank) for rank in range(1, 46)]
+
+
+def test_roles_matching_is_a_substring_of_the_title_in_any_case_in_rank_order():
+    roles = [picked(1, "Principal SRE"), picked(2, "MLOps Engineer"), picked(3, "sre lead")]
+    assert roles_matching(roles=roles, find="sRe") == ([roles[0], roles[2]], 2)
+    assert roles_matching(roles=roles, find="nothing") == ([], 0)
+    assert roles_matching(roles=roles, find="") == (roles, 3)
+
+
+def test_roles_matching_lists_at_most_the_limit_and_counts_them_all():
+    shown, matched = roles_matching(roles=RANKED, find="engineer")
+    assert [role.rank for role in shown] == list(range(1, PICKER_LIMIT + 1))
+    assert matched == 45
+
+
+def test_up_to_the_limit_the_picker_lists_every_role_not_chosen():
+    ranked = RANKED[: PICKER_LIMIT + 1]
+    picker = role_picker(ranked=ranked, chosen=[ranked[0]], find="engineer 1")
+    assert picker.roles == ranked[1:]
+    assert not picker.is_search
+    assert picker.find == ""
+
+
+def test_past_the_limit_the_picker_searches_the_roles_not_chosen():
+    picker = role_picker(ranked=RANKED, chosen=[RANKED[1]], find=" Engineer 2")
+    assert picker.is_search and picker.find == "Engineer 2"
+    # "Engineer 2" is chosen; 20 to 29 match. Without a search the highest ranked are listed.
+    assert [role.rank for role in picker.roles] == list(range(20, 30))
+    assert (picker.matched, picker.unshown) == (10, 0)
+    everything = role_picker(ranked=RANKED, chosen=[RANKED[1]])
+    assert [role.rank for role in everything.roles] == [1, *range(3, PICKER_LIMIT + 2)]
+    assert (everything.matched, everything.unshown) == (44, 44 - PICKER_LIMIT)
+
+
+def test_with_four_roles_chosen_the_picker_offers_nothing():
+    picker = role_picker(ranked=RANKED, chosen=RANKED[:MAX_ROLES], find="engineer")
+    assert picker.roles == () and not picker.is_search and picker.find == ""
+
+
+def test_the_shortlist_puts_the_roles_sharing_most_skills_first_ties_in_rank_order():
+    role = picked(10, skills=(1, 2, 3))
+    others = [
+        picked(1, skills=(7,)),
+        picked(2, skills=(1,)),
+        picked(3, skills=(1, 2, 3)),
+        picked(4, skills=(2, 9)),
+        picked(5, skills=(1, 2)),
+    ]
+    shortlist = comparison_shortlist(role=role, others=others, size=4)
+    assert [other.rank for other in shortlist] == [3, 5, 2, 4]
+
+
+def test_a_role_page_offers_every_other_role_up_to_the_limit():
+    others = RANKED[1 : PICKER_LIMIT + 1]
+    offered = compare_with(role=RANKED[0], others=others)
+    assert offered.roles == others
+    assert offered.any_role_url == ""
+
+
+def test_past_the_limit_a_role_page_offers_its_shortlist_and_the_compare_page():
+    role = picked(50, skills=(1,))
+    others = [*RANKED[: PICKER_LIMIT + 1], picked(99, skills=(1,))]
+    offered = compare_with(role=role, others=others)
+    assert len(offered.roles) == PICKER_LIMIT
+    assert offered.roles[0].rank == 99
+    assert offered.any_role_url == "/compare/?roles=role-50"

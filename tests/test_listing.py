@@ -12,6 +12,8 @@ from careers.ranking import (
     LISTING_PAGE_SIZE,
     ListingSort,
     entry_steps,
+    is_canonical_listing,
+    is_form_spelling,
     listing_page,
     listing_query,
     roles_for_listing,
@@ -200,6 +202,67 @@ def test_the_page_query_leaves_out_choices_at_their_default():
     assert listing_query(sort=ListingSort.FASTEST, track="ml", page=5) == (
         "sort=fastest&track=ml&page=5"
     )
+
+
+def test_the_listing_query_names_no_page_unless_given_one():
+    assert listing_query() == ""
+    assert listing_query(years=0) == "years=0"
+
+
+@pytest.mark.parametrize(
+    ("query", "canonical"),
+    [
+        ("", ""),
+        ("sort=base&track=cloud&years=0&page=2", "sort=base&track=cloud&years=0&page=2"),
+        ("page=2&years=0&track=cloud&sort=base", "sort=base&track=cloud&years=0&page=2"),
+        ("utm_source=newsletter", ""),
+        ("sort=fastest&utm_source=a&utm_source=b", "sort=fastest"),
+    ],
+)
+def test_the_listing_query_is_canonical_when_it_names_what_it_shows_once(query, canonical):
+    assert is_canonical_listing(query=QueryDict(query), canonical=canonical)
+
+
+@pytest.mark.parametrize(
+    ("query", "canonical"),
+    [
+        ("sort=total", ""),
+        ("track=&years=", ""),
+        ("sort=junk", ""),
+        ("sort=base&sort=base", "sort=base"),
+        ("page=02", "page=2"),
+        ("page=abc", "page=1"),
+        ("sort=base", "sort=base&page=1"),
+    ],
+)
+def test_defaults_repeats_and_junk_are_not_canonical(query, canonical):
+    assert not is_canonical_listing(query=QueryDict(query), canonical=canonical)
+
+
+@pytest.mark.parametrize(
+    ("query", "canonical"),
+    [
+        ("sort=total&track=&years=", ""),
+        ("sort=base&track=&years=", "sort=base"),
+        ("sort=total&track=cloud&years=5", "track=cloud&years=5"),
+        ("sort=fastest&page=3", "sort=fastest&page=3"),
+    ],
+)
+def test_the_filter_forms_submissions_are_spellings_of_the_canonical_query(query, canonical):
+    assert is_form_spelling(query=QueryDict(query), canonical=canonical)
+
+
+@pytest.mark.parametrize(
+    ("query", "canonical"),
+    [
+        ("sort=junk&track=&years=", ""),
+        ("sort=total&sort=total", ""),
+        ("track=&track=", ""),
+        ("page=abc", "page=1"),
+    ],
+)
+def test_junk_and_repeats_are_no_spelling_of_the_canonical_query(query, canonical):
+    assert not is_form_spelling(query=QueryDict(query), canonical=canonical)
 
 
 def test_forms_share_their_fixed_choices_instead_of_copying_them():

@@ -3,6 +3,7 @@ from dataclasses import replace
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils.cache import patch_cache_control
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
@@ -17,27 +18,39 @@ from careers.views import HtmxHttpRequest
 
 
 @require_safe
-@public_page(query=("roles",))
+@public_page(query=("roles", "find"))
 @vary_on_headers("HX-Request")
 def role_comparison(request: HtmxHttpRequest) -> HttpResponse:
     data = read_model.current()
     requested = compare.requested_slugs(request.GET.getlist("roles"))
     selection = compare.select_roles(requested=requested, known=data.role_by_slug)
+    picker = compare.role_picker(
+        ranked=data.ranked, chosen=selection.roles, find=request.GET.get("find", "")
+    )
     canonical = compare.comparison_url(slugs=selection.slugs)
     partial = bool(request.htmx) and not request.htmx.history_restore_request
-    is_short = compare.is_canonical(query=request.GET, slugs=selection.slugs)
+    is_short = compare.is_canonical(query=request.GET, slugs=selection.slugs, find=picker.find)
     if not partial and not selection.problems and not is_short:
-        # A form of checkboxes sends roles=a&roles=b; share the short form instead.
-        return redirect(canonical)
+        # A form of checkboxes sends roles=a&roles=b; share the short form instead. A search
+        # keeps its text; one the page does not run (or an empty one) is dropped.
+        return redirect(compare.comparison_url(slugs=selection.slugs, find=picker.find))
     # Not kept with derived(): the possible selections are too many to hold.
     context = comparison_context(roles=selection.roles, data=data)
-    context |= {"problems": selection.problems, "canonical_url": canonical}
-    if partial:
+    context |= {"problems": selection.problems, "canonical_url": canonical, "picker": picker}
+    if partial and "find" in request.GET:
+        # Active search: only the roles found and their count are swapped.
+        response = render(request, "careers/compare.html#found", context)
+    elif partial:
         # htmx swaps only successful responses, so problems show as an inline notice.
         response = render(request, "careers/compare.html#comparison", context)
-        return push_url(response, canonical)
-    status = 400 if selection.problems else 200
-    return render(request, "careers/compare.html", context, status=status)
+        push_url(response, canonical)
+    else:
+        status = 400 if selection.problems else 200
+        response = render(request, "careers/compare.html", context, status=status)
+    if picker.find:
+        # Free text would make every search a page-cache entry.
+        patch_cache_control(response, private=True)
+    return response
 
 
 def comparison_context(*, roles: list[Role], data: ReadModel) -> dict:
@@ -51,7 +64,6 @@ def comparison_context(*, roles: list[Role], data: ReadModel) -> dict:
     return {
         "columns": columns,
         "shared": compare.shared_skills(roles=roles),
-        "addable": [role for role in data.ranked if role not in roles],
         "can_add": len(roles) < compare.MAX_ROLES,
         "slugs": [role.slug for role in roles],
         "chart": charts.ranking_chart(roles=roles) if roles else None,

@@ -6,10 +6,12 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import push_url
 
-from careers import charts, premium, ranking, read_model
+from careers import charts, compare, premium, ranking, read_model
 from careers.forms import EXPERIENCE_CHOICES, ListingOptions, listing_form, listing_options
 from careers.models import Importance, Role, RoleSkill, Track
 from careers.page_cache import public_page
@@ -20,7 +22,7 @@ from careers.views import HtmxHttpRequest, found_or_404
 
 
 @require_safe
-@public_page(query=("sort", "track", "years", "page"))
+@public_page(query=ranking.LISTING_PARAMETERS)
 @vary_on_headers("HX-Request")
 def role_list(request: HtmxHttpRequest) -> HttpResponse:
     data = read_model.current()
@@ -40,6 +42,20 @@ def role_list(request: HtmxHttpRequest) -> HttpResponse:
         track=options.track,
         years=options.years,
     )
+    canonical = ranking.listing_query(
+        sort=options.sort,
+        track=options.track,
+        years=options.years,
+        page=listing.number if "page" in request.GET else None,
+    )
+    canonical_url = f"{request.path}?{canonical}" if canonical else request.path
+    if not request.htmx and not ranking.is_canonical_listing(
+        query=request.GET, canonical=canonical
+    ):
+        # One address a view of the list, so odd spellings cannot add page-cache entries:
+        # "?page=abc", "?sort=junk", "?sort=a&sort=b" and the form's "?sort=total&track=&years="
+        # (without JavaScript) are sent to the address of what they show.
+        return redirect(canonical_url)
     # "Show more roles" with htmx puts focus on the first role it adds.
     focused = listing.new_from - 1 if appending else -1
     context = {
@@ -57,22 +73,23 @@ def role_list(request: HtmxHttpRequest) -> HttpResponse:
     if not roles:
         # Nothing within reach yet: a beginner sees where each path starts.
         context["entry_steps"] = ranking.entry_steps(roles=ranked, track=options.track)
-    page = request.GET.get("page")
-    if not htmx and page is not None and page != str(listing.number):
-        # One address a page: "?page=abc" or "?page=999" is sent to the page it shows.
-        query = ranking.listing_query(
-            sort=options.sort, track=options.track, years=options.years, page=listing.number
-        )
-        return redirect(f"{request.path}?{query}")
     if appending:
-        return render(request, "careers/role_list.html#more", context)
+        response = render(request, "careers/role_list.html#more", context)
+    elif htmx:
+        response = render(request, "careers/role_list.html#results", context)
+    else:
+        context |= {
+            "pay_as_of": data.pay_as_of,
+            "pay_sections": data.derived(("listing pay sections",), lambda: pay_sections(data)),
+        }
+        response = render(request, "careers/role_list.html", context)
     if htmx:
-        return render(request, "careers/role_list.html#results", context)
-    context |= {
-        "pay_as_of": data.pay_as_of,
-        "pay_sections": data.derived(("listing pay sections",), lambda: pay_sections(data)),
-    }
-    return render(request, "careers/role_list.html", context)
+        push_url(response, canonical_url)  # the form's "?sort=base&track=&years=" as "?sort=base"
+    if not ranking.is_form_spelling(query=request.GET, canonical=canonical):
+        # htmx is never redirected (it swaps the 200), but only what our form and links send
+        # is stored, so junk cannot fill the page cache this way either.
+        patch_cache_control(response, private=True)
+    return response
 
 
 # The form's fields depend on the options shown alone, and there are a few hundred of those.
@@ -123,6 +140,7 @@ def role_page_context(data: ReadModel, role: Role) -> dict:
     body = {
         "role": role,
         "place": place,
+        "compare_with": compare.compare_with(role=role, others=place.others),
         "comparisons": tuple(role.comparisons.all()),
         "stages": tuple(role.stages.all()),
         "sources": tuple(role.role_sources.all()),
