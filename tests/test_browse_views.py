@@ -7,6 +7,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains
 
 from careers import data_version, read_model
+from careers.context_processors import site_chrome
 from careers.models import Role, RoleSkill, Track
 from tests.factories import StatisticFactory, build_catalogue
 
@@ -683,6 +684,28 @@ def test_navigation_links_to_the_skills_index(client, seed):
     content = client.get("/skills/").content.decode()
     assert '<a href="/skills/" aria-current="page">Skills</a>' in content
     assert '<a href="/skills/">Skills</a>' in client.get("/").content.decode()
+
+
+def test_the_header_marks_only_the_page_shown_and_nothing_on_other_pages(client, seed):
+    top = client.get("/").content.decode()
+    assert '<a href="/" aria-current="page">Top 10</a>' in top
+    assert top.count('aria-current="page"') == 1
+    role = client.get("/roles/platform-engineer/").content.decode()
+    assert 'aria-current="page"' not in role
+    assert "What changed in our pay data</a>" in role  # the footer
+
+
+def test_the_header_and_footer_are_drawn_once_per_process(client, seed, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # every request renders its page
+    site_chrome.cache_clear()
+    drawn = [
+        {template.name for template in client.get(path).templates}
+        for path in ("/faq/", "/faq/", "/about/")
+    ]
+    assert {"_site_header.html", "_site_footer.html"} <= drawn[0]
+    assert not {"_site_header.html", "_site_footer.html"} & drawn[1]
+    # Another page the header marks as current has its own header, drawn once too.
+    assert "_site_header.html" in drawn[2]
 
 
 @pytest.mark.django_db
