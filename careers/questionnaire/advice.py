@@ -16,6 +16,7 @@ traceable to the article (tests/test_questionnaire_advice.py cites the passage b
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from careers import formatting
 from careers.models import Background, SkillKind, Track
@@ -99,12 +100,13 @@ class Position:
     def next_index(self) -> int:
         return self.role.stages.index(self.next)
 
-    @property
+    # Cached: readiness, the match score and the skills to build each read them.
+    @cached_property
     def needs(self) -> tuple[Need, ...]:
         """What the next step asks for: all earlier steps teach, plus what it assumes."""
         return needs_before(self.role, index=self.next_index)
 
-    @property
+    @cached_property
     def destination_needs(self) -> tuple[Need, ...]:
         return needs_before(self.role, index=len(self.role.stages) - 1)
 
@@ -270,7 +272,7 @@ def season_for(*, positions: list[Position], tiers: tuple[Tier, ...]) -> Tier:
 def interest_skill_share(*, role: RoleData, likes: tuple[str, ...]) -> float:
     """How much of the role's specialist core work is the kind you enjoy."""
     kinds = {kind for like in likes for kind in INTEREST_SKILL_KINDS[like]}
-    specialist = [skill for skill in role.core_skills if not skill.is_fundamental]
+    specialist = role.specialist_core_skills
     if not specialist:
         return 0.0
     return sum(1 for skill in specialist if skill.kind in kinds) / len(specialist)
@@ -418,7 +420,7 @@ def next_step_for(*, fit: Fit, season: Tier, tiers: tuple[Tier, ...]) -> NextSte
 
 
 def skills_to_build(
-    *, next_step: NextStep, fundamentals: tuple, answers: Answers
+    *, next_step: NextStep, fundamentals: tuple[Need, ...], answers: Answers
 ) -> tuple[SkillToBuild, ...]:
     """The next step's missing needs, what that step builds, the destination's needs, then the
     shared fundamentals; never a skill the person already uses."""
@@ -428,7 +430,7 @@ def skills_to_build(
         (next_step.readiness.missing, "Your next step assumes it"),
         (stage.builds, "Your next step is where you build it"),
         (position.destination_needs, f"A core skill of {role.title}"),
-        (tuple(Need((skill,)) for skill in fundamentals), "A fundamental all ten roles share"),
+        (fundamentals, "A fundamental all ten roles share"),
     )
     chosen: dict[str, SkillToBuild] = {}
     for needs, reason in groups:
@@ -467,13 +469,14 @@ def storyline_for(*, catalogue: Catalogue, answers: Answers) -> Storyline:
             key=lambda pair: next_step_key(pair[1], answers=answers, season=season, order=pair[0]),
         )[1]
         next_step = next_step_for(fit=chosen, season=season, tiers=catalogue.tiers)
-    fundamentals = tuple(skill for skill in catalogue.skills if skill.is_fundamental)
     return Storyline(
         season=season,
         years_counted=answers.years_in_tech == answers.years,
         next_step=next_step,
         skills_to_build=(
-            skills_to_build(next_step=next_step, fundamentals=fundamentals, answers=answers)
+            skills_to_build(
+                next_step=next_step, fundamentals=catalogue.fundamental_needs, answers=answers
+            )
             if next_step
             else ()
         ),

@@ -86,7 +86,7 @@ class Need:
         return tuple(skill.slug for skill in self.skills)
 
     def met_by(self, known: frozenset[str]) -> bool:
-        return any(skill.slug in known for skill in self.skills)
+        return not known.isdisjoint(self.slugs)
 
 
 @dataclass(frozen=True)
@@ -126,6 +126,11 @@ class RoleData:
     def core_skills(self) -> tuple[SkillInfo, ...]:
         return tuple(need.skill for need in self.skills if need.is_core)
 
+    @cached_property
+    def specialist_core_skills(self) -> tuple[SkillInfo, ...]:
+        """The core skills that are not fundamentals: the role's own kind of work."""
+        return tuple(skill for skill in self.core_skills if not skill.is_fundamental)
+
 
 @dataclass(frozen=True)
 class Catalogue:
@@ -141,6 +146,11 @@ class Catalogue:
     def skill_choices(self) -> FixedChoices:
         """Every skill as a form choice for step 2, built once per data version."""
         return FixedChoices((skill.slug, skill.name) for skill in self.skills)
+
+    @cached_property
+    def fundamental_needs(self) -> tuple[Need, ...]:
+        """Each fundamental as a need of its own, the last group of skills a result suggests."""
+        return tuple(Need((skill,)) for skill in self.skills if skill.is_fundamental)
 
     @cached_property
     def common_skills(self) -> tuple[SkillInfo, ...]:
