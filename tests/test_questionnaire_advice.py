@@ -11,10 +11,23 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from careers.models import Background
-from careers.questionnaire.advice import Label, position_on, readiness, storyline_for
+from careers.models import Background, Importance, SkillKind
+from careers.questionnaire.advice import (
+    Label,
+    interest_skill_share,
+    position_on,
+    readiness,
+    storyline_for,
+)
 from careers.questionnaire.answers import Answers, Interest, Priority
-from careers.questionnaire.catalogue import Catalogue, catalogue_from_database
+from careers.questionnaire.catalogue import (
+    Catalogue,
+    Pay,
+    RoleData,
+    RoleSkillNeed,
+    SkillInfo,
+    catalogue_from_database,
+)
 from careers.seed import SEED_FIXTURES
 
 # The pure advice needs no database per test; the marker only makes pytest-django create one
@@ -271,6 +284,33 @@ def test_a_fit_states_its_raise_at_the_midpoint_or_that_there_is_none(fit):
     assert replace(fit, raise_=12_345).raise_at_midpoint == "+$12,345 a year at the midpoint"
     assert replace(fit, raise_=0).raise_at_midpoint == "none at the midpoint"
     assert replace(fit, raise_=-8_000).raise_at_midpoint == "none at the midpoint"
+
+
+def test_the_interest_share_counts_a_roles_own_kind_of_work_not_the_shared_fundamentals():
+    """The article's fundamentals (Linux, Git, networking...) are what every role shares, so they
+    say nothing about the kind of work that pulls someone toward one role."""
+
+    def core(slug, kind, *, fundamental=False):
+        skill = SkillInfo(slug, slug, kind, fundamental, f"/skills/{slug}/")
+        return RoleSkillNeed(skill, Importance.CORE)
+
+    role = RoleData(
+        slug="security-role",
+        title="Security role",
+        track="security",
+        url="/roles/security-role/",
+        plan_url="/plan/security-role/",
+        pay=Pay(1, 2, False, 1, 2, False),
+        stages=(),
+        skills=(
+            core("linux", SkillKind.SYSTEMS, fundamental=True),
+            core("git", SkillKind.DELIVERY, fundamental=True),
+            core("iam", SkillKind.SECURITY),
+            core("kubernetes", SkillKind.CONTAINERS),
+        ),
+    )
+    assert interest_skill_share(role=role, likes=("security",)) == 0.5
+    assert interest_skill_share(role=role, likes=("performance",)) == 0.0
 
 
 def test_only_real_fits_are_shown(catalogue):
