@@ -149,12 +149,24 @@ def test_with_htmx_a_search_swaps_only_the_roles_found_and_their_count(client, r
     assert "compare-find" not in content
     assert options(content, "add-role") == [ranked[5].slug, ranked[30].slug]
     assert '<form class="compare-add" method="get" action="/compare/" hx-get="/compare/"' in content
+    assert '<label for="add-role">Add a role</label>' in content  # one role is already chosen
     assert '<p hx-swap-oob="innerHTML:#role-match-status">2 roles match “reliability”.</p>' in (
         content
     )
     # Typing goes on in the search field: nothing takes focus, and the address stays.
     assert "autofocus" not in content
     assert not response.has_header("HX-Push-Url")
+
+
+def test_an_htmx_search_does_not_work_out_the_comparison_on_each_keystroke(
+    client, ranked, monkeypatch
+):
+    def comparison_context(**kwargs):
+        raise AssertionError("the comparison was worked out for a search")
+
+    monkeypatch.setattr("careers.views.compare.comparison_context", comparison_context)
+    query = {"roles": ranked[0].slug, "find": "reliability"}
+    assert client.get("/compare/", query, headers=HTMX).status_code == 200
 
 
 def test_adding_a_role_with_htmx_gives_focus_back_to_the_search(client, ranked):

@@ -34,19 +34,22 @@ def role_comparison(request: HtmxHttpRequest) -> HttpResponse:
         # A form of checkboxes sends roles=a&roles=b; share the short form instead. A search
         # keeps its text; one the page does not run (or an empty one) is dropped.
         return redirect(compare.comparison_url(slugs=selection.slugs, find=picker.find))
-    # Not kept with derived(): the possible selections are too many to hold.
-    context = comparison_context(roles=selection.roles, data=data)
-    context |= {"problems": selection.problems, "canonical_url": canonical, "picker": picker}
     if partial and "find" in request.GET:
-        # Active search: only the roles found and their count are swapped.
+        # Active search: only the roles found and their count are swapped, so the comparison
+        # itself is not worked out on each keystroke.
+        context = {"picker": picker, "slugs": selection.slugs}
         response = render(request, "careers/compare.html#found", context)
-    elif partial:
-        # htmx swaps only successful responses, so problems show as an inline notice.
-        response = render(request, "careers/compare.html#comparison", context)
-        push_url(response, canonical)
     else:
-        status = 400 if selection.problems else 200
-        response = render(request, "careers/compare.html", context, status=status)
+        # Not kept with derived(): the possible selections are too many to hold.
+        context = comparison_context(roles=selection.roles, data=data)
+        context |= {"problems": selection.problems, "canonical_url": canonical, "picker": picker}
+        if partial:
+            # htmx swaps only successful responses, so problems show as an inline notice.
+            response = render(request, "careers/compare.html#comparison", context)
+            push_url(response, canonical)
+        else:
+            status = 400 if selection.problems else 200
+            response = render(request, "careers/compare.html", context, status=status)
     if picker.find:
         # Free text would make every search a page-cache entry.
         patch_cache_control(response, private=True)
