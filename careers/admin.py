@@ -8,6 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from careers import edit_conflicts, formatting
 from careers.models import (
+    BackgroundSkill,
     CareerStage,
     ExperienceTier,
     FaqEntry,
@@ -134,7 +135,7 @@ class RoleSkillInline(admin.TabularInline):
     model = RoleSkill
     extra = 0
     autocomplete_fields = ("skill",)
-    fields = ("order", "skill", "importance")
+    fields = ("order", "skill", "importance", "either_group")
 
 
 class PayComparisonInline(admin.StackedInline):
@@ -249,6 +250,7 @@ class RoleAdmin(PayFieldsOnlyForSalaryEditors, PayColumnsMixin, EditConflictAdmi
                     ("experience_min_years", "experience_max_years"),
                     ("experience_open_ended", "experience_approximate"),
                     "season",
+                    "is_leadership",
                 )
             },
         ),
@@ -275,7 +277,7 @@ class ExperienceTierAdmin(PayFieldsOnlyForSalaryEditors, PayColumnsMixin, EditCo
 
 @admin.register(Skill)
 class SkillAdmin(EditConflictAdmin):
-    list_display = ("name", "kind", "is_fundamental")
+    list_display = ("name", "kind", "is_fundamental", "either_group")
     list_filter = ("kind", "is_fundamental")
     search_fields = ("name", "description")
     prepopulated_fields = {"slug": ("name",)}
@@ -343,6 +345,18 @@ class RoleSkillAdmin(EditConflictAdmin):
     list_filter = ("importance", "role")
     list_select_related = ("role", "skill")
     search_fields = ("role__title", "skill__name")
+    autocomplete_fields = ("skill",)
+
+
+@admin.register(BackgroundSkill)
+class BackgroundSkillAdmin(EditConflictAdmin):
+    """The skills step 2 of the questionnaire ticks for a background (the person can untick
+    them), each with the reason it is likely."""
+
+    list_display = ("background", "skill", "basis")
+    list_filter = ("background",)
+    list_select_related = ("skill",)
+    search_fields = ("skill__name", "basis")
     autocomplete_fields = ("skill",)
 
 

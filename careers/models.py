@@ -183,6 +183,11 @@ class Role(PayRange):
     season = models.CharField(
         max_length=60, help_text='Where the role falls in a career, e.g. "Season 6-8".'
     )
+    is_leadership = models.BooleanField(
+        default=False,
+        help_text="Its path ends in an architect, staff or principal position: the "
+        '"Architecture and leadership" interest points here.',
+    )
     pay_as_of = models.DateField(help_text="When the pay figures were last checked.")
 
     objects = SlugManager.from_queryset(RoleQuerySet)()
@@ -272,6 +277,10 @@ class Background(models.TextChoices):
     SRE = "sre", "Site reliability or operations"
     DATA = "data", "Data or machine learning"
     SECURITY = "security", "Security"
+    # Jobs the article does not name: their years count as time in tech, not on a path.
+    QA = "qa", "QA or test automation"
+    IT_MANAGEMENT = "it-management", "IT management"
+    OTHER_TECH = "other-tech", "Another tech job"
 
 
 class RoleNaturalKeyManager(models.Manager):
@@ -381,6 +390,20 @@ class Skill(models.Model):
     is_fundamental = models.BooleanField(
         default=False, help_text="One of the fundamentals the article says every role shares."
     )
+    either_group = models.PositiveSmallIntegerField(
+        default=0,
+        help_text="For fundamentals: 0 when the skill is a fundamental on its own; fundamentals "
+        "with the same number are one choice (a backend language: Python, Go or Java).",
+    )
+    counts_as = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="tools",
+        help_text="The broader skill this tool shows (Terraform shows Infrastructure as Code): "
+        "whoever uses it is not asked to learn that one.",
+    )
 
     objects = SlugManager()
     history = HistoricalRecords()
@@ -457,9 +480,16 @@ class RoleSkillManager(models.Manager):
 
 
 class RoleSkill(models.Model):
+    """A skill a role asks for. Rows of a role that share an `either_group` above 0 are
+    alternatives ("Python, Go or Java"): any one of them meets the need, which is as important
+    as its most important row."""
+
     role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="role_skills")
     skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="role_skills")
     importance = models.PositiveSmallIntegerField(choices=Importance.choices)
+    either_group = models.PositiveSmallIntegerField(
+        default=0, help_text="0 when needed on its own; rows with the same number are alternatives."
+    )
     order = models.PositiveSmallIntegerField(default=0, help_text="Position on the role page.")
 
     objects = RoleSkillManager()
@@ -478,6 +508,46 @@ class RoleSkill(models.Model):
         return (self.role.slug, self.skill.slug)
 
     natural_key.dependencies = ["careers.role", "careers.skill"]
+
+
+class BackgroundSkillManager(models.Manager):
+    def get_by_natural_key(self, background, skill_slug):
+        return self.get(background=background, skill__slug=skill_slug)
+
+
+class BackgroundSkill(models.Model):
+    """A skill people of a background use after a year or two in that job. Step 2 of the
+    questionnaire shows it ticked, marked as likely, and the person can untick it."""
+
+    background = models.CharField(max_length=20, choices=Background.choices)
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="background_skills")
+    basis = models.CharField(
+        max_length=200,
+        help_text="Why: the part of the article it follows, or what the job involves where the "
+        "article does not name it.",
+    )
+
+    objects = BackgroundSkillManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["background", "skill__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["background", "skill"], name="background_skill_unique"),
+            models.CheckConstraint(
+                condition=Q(background__in=Background.values),
+                name="background_skill_known_background",
+                violation_error_message="Choose one of the listed backgrounds.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_background_display()}: {self.skill}"
+
+    def natural_key(self):
+        return (self.background, self.skill.slug)
+
+    natural_key.dependencies = ["careers.skill"]
 
 
 class PayComparison(models.Model):

@@ -63,11 +63,11 @@ class PlanState:
         """The address of the plan's share card: it never draws the pay, so it leaves it out."""
         return replace(self, pay=None).query
 
-    def answers(self) -> Answers:
+    def answers(self, *, catalogue: Catalogue) -> Answers:
         return Answers(
             years=self.years,
             background=self.background,
-            knows=frozenset(self.have),
+            knows=catalogue.with_broader_skills(frozenset(self.have)),
             likes=(),
             priority=Priority.TIME,
             pay=self.pay,
@@ -171,9 +171,10 @@ class NeedState:
 class PlanStep:
     stage: Stage
     status: str  # "behind" (stood on or passed), "now" (the next step) or "ahead"
-    year: int | None  # the calendar year it can start; None where the article gives no years
-    pay: Pay | None
+    year: int  # the calendar year it can start
+    pay: Pay
     paid_as: str
+    pay_change: int  # its total-pay midpoint over the person's pay or season
     needs: tuple[NeedState, ...]
     ready: bool
 
@@ -226,36 +227,43 @@ class Plan:
 OTHER_ROLES_SHOWN = 10
 
 
-def need_state(need: Need, state: PlanState) -> str:
-    states = {state.state_of(slug) for slug in need.slugs}
-    for candidate in (SkillState.HAVE, SkillState.LEARNING):
-        if candidate in states:
-            return candidate
+def need_state(need: Need, *, have: frozenset[str], state: PlanState) -> str:
+    """Had when any alternative is had (a tool counts for its broader skill), else learning
+    when any is being learned."""
+    if not have.isdisjoint(need.slugs):
+        return SkillState.HAVE
+    if any(state.state_of(slug) == SkillState.LEARNING for slug in need.slugs):
+        return SkillState.LEARNING
     return SkillState.TODO
 
 
-def progress_of(slugs: list[str], state: PlanState) -> Progress:
-    states = [state.state_of(slug) for slug in slugs]
+def progress_of(needs: tuple[Need, ...], *, have: frozenset[str], state: PlanState) -> Progress:
+    states = [need_state(need, have=have, state=state) for need in needs]
     return Progress(
         have=states.count(SkillState.HAVE),
         learning=states.count(SkillState.LEARNING),
-        total=len(slugs),
+        total=len(needs),
     )
 
 
 def dated_steps(
-    *, role: RoleData, state: PlanState, season: Tier, tiers: tuple[Tier, ...], this_year: int
+    *,
+    role: RoleData,
+    answers: Answers,
+    state: PlanState,
+    baseline: int,
+    tiers: tuple[Tier, ...],
+    this_year: int,
 ) -> tuple[PlanStep, ...]:
-    answers = state.answers()
     position = advice.position_on(role=role, answers=answers)
     steps = []
     for index, stage in enumerate(role.stages):
         needs = tuple(
-            NeedState(need, need_state(need, state))
-            for need in advice.needs_before(role, index=index)
+            NeedState(need, need_state(need, have=answers.knows, state=state))
+            for need in role.needs_for(index)
         )
         wait = position.years_to(stage)
-        pay, paid_as = advice.stage_pay(stage=stage, role=role, season=season, tiers=tiers)
+        pay, paid_as = advice.stage_pay(stage=stage, role=role, tiers=tiers)
         if index < position.next_index:
             status = "behind"
         else:
@@ -264,9 +272,10 @@ def dated_steps(
             PlanStep(
                 stage=stage,
                 status=status,
-                year=None if wait is None else this_year + wait,
+                year=this_year + wait,
                 pay=pay,
                 paid_as=paid_as,
+                pay_change=pay.total_midpoint - baseline,
                 needs=needs,
                 ready=wait == 0 and all(n.state == SkillState.HAVE for n in needs),
             )
@@ -282,12 +291,13 @@ GROUP_NAMES = {
 
 
 def plan_for(*, role: RoleData, state: PlanState, catalogue: Catalogue, this_year: int) -> Plan:
+    answers = state.answers(catalogue=catalogue)
     positions = [
-        advice.position_on(role=other, answers=state.answers())
-        for other in catalogue.roles
-        if other.stages
+        advice.position_on(role=other, answers=answers) for other in catalogue.roles if other.stages
     ]
     season = advice.season_for(positions=positions, tiers=catalogue.tiers)
+    baseline = state.pay if state.pay is not None else season.pay.total_midpoint
+    have = answers.knows
     checklist = tuple(
         ChecklistGroup(
             name,
@@ -300,7 +310,7 @@ def plan_for(*, role: RoleData, state: PlanState, catalogue: Catalogue, this_yea
         for importance, name in GROUP_NAMES.items()
     )
     others = [
-        Coverage(other, progress_of([skill.slug for skill in other.core_skills], state))
+        Coverage(other, progress_of(other.core_needs, have=have, state=state))
         for other in catalogue.roles
         if other.slug != role.slug
     ]
@@ -311,13 +321,18 @@ def plan_for(*, role: RoleData, state: PlanState, catalogue: Catalogue, this_yea
         season=season,
         this_year=this_year,
         steps=dated_steps(
-            role=role, state=state, season=season, tiers=catalogue.tiers, this_year=this_year
+            role=role,
+            answers=answers,
+            state=state,
+            baseline=baseline,
+            tiers=catalogue.tiers,
+            this_year=this_year,
         )
         if role.stages
         else (),
         checklist=tuple(group for group in checklist if group.items),
-        core=progress_of([skill.slug for skill in role.core_skills], state),
-        overall=progress_of([need.skill.slug for need in role.skills], state),
+        core=progress_of(role.core_needs, have=have, state=state),
+        overall=progress_of(tuple(need.need for need in role.needs), have=have, state=state),
         other_roles=tuple(others[:OTHER_ROLES_SHOWN]),
         other_role_count=len(others),
     )

@@ -72,8 +72,17 @@ class ReadModel:
         return max((role.pay_as_of for role in self.ranked), default=None)
 
     @cached_property
-    def fundamentals(self) -> tuple[Skill, ...]:
-        return tuple(skill for skill in self.skills if skill.is_fundamental)
+    def fundamentals(self) -> tuple[tuple[Skill, ...], ...]:
+        """The shared fundamentals, each a skill or a choice of skills (a backend language)."""
+        choices: dict[object, list[Skill]] = {}
+        for skill in self.skills:
+            if skill.is_fundamental:
+                choices.setdefault(skill.either_group or skill.slug, []).append(skill)
+        return tuple(tuple(choice) for choice in choices.values())
+
+    def fundamental_choice(self, skill: Skill) -> tuple[Skill, ...]:
+        """The fundamental `skill` is one choice of, itself included; empty if it is none."""
+        return next((choice for choice in self.fundamentals if skill in choice), ())
 
     @cached_property
     def specialization_premium(self) -> Statistic | None:

@@ -17,7 +17,8 @@ from django.core.cache import cache
 from PIL import Image, ImageDraw, ImageFont
 
 from careers import formatting
-from careers.models import ExperienceTier, Role
+from careers.models import Role
+from careers.questionnaire.catalogue import Pay, RoleData, Stage, Tier
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
@@ -80,14 +81,13 @@ def listing_card(*, ranked: Sequence[Role]) -> Card:
     )
 
 
-def result_card(*, role: Role, tier: ExperienceTier | None) -> Card:
-    rows = [
-        ("Base salary (US)", formatting.base_pay(role)),
-        ("Total compensation", formatting.total_pay(role)),
-    ]
+def result_card(*, role: RoleData, stage: Stage, pay: Pay, tier: Tier | None) -> Card:
+    """The questionnaire result's card: the next step and its own pay, the role it leads to, and
+    the reader's current tier; never the role's pay as if it were the step's."""
+    rows = [("On the path to", role.title), ("Pay at this step", pay.total_range)]
     if tier is not None:
-        rows.append((f"Where I am: {tier.name} level", formatting.total_pay(tier)))
-    return Card(eyebrow="My next episode", title=role.title, rows=tuple(rows), footer=credit())
+        rows.append((f"Where I am: {tier.name} level", tier.pay.total_range))
+    return Card(eyebrow="My next episode", title=stage.title, rows=tuple(rows), footer=credit())
 
 
 def plan_card(*, plan) -> Card:
@@ -123,11 +123,6 @@ def card_png(card: Card) -> bytes:
         png = draw_card(card)
         cache.set(key, png, CACHE_SECONDS)
     return png
-
-
-def draw_result_card(*, role: Role, tier: ExperienceTier | None = None) -> bytes:
-    """The questionnaire result's card: the next role, its pay and the reader's current tier."""
-    return card_png(result_card(role=role, tier=tier))
 
 
 @memoize

@@ -9,6 +9,7 @@ from django.db import connection, transaction
 
 from careers import data_version
 from careers.page_cache import bump_data_version
+from careers.questionnaire.catalogue import Catalogue, catalogue_from_database
 from careers.seed import SEED_FIXTURES, SEED_MODELS
 
 
@@ -52,6 +53,17 @@ def seed_once(django_db_setup, django_db_blocker):
         call_command("loaddata", *SEED_FIXTURES, verbosity=0)
         yield
         transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def catalogue(django_db_setup, django_db_blocker) -> Catalogue:
+    """The article's data as the advice and the plan see it: plain frozen objects, read once a
+    module (the database is empty again afterwards)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("loaddata", *SEED_FIXTURES, verbosity=0)
+        loaded = catalogue_from_database()
+        transaction.set_rollback(True)
+    return loaded
 
 
 @pytest.fixture(autouse=True)

@@ -677,7 +677,7 @@ def test_skills_index_groups_skills_by_kind_with_counts_and_fundamentals(client,
     assert content.index('<h2 id="kind-language">') < content.index('<h2 id="kind-ml">')
     assert '<a href="/skills/iam/">' in content
     assert "3 of 10 roles" in content
-    assert content.count('<span class="tag tag--fundamental">Fundamental</span>') == 11
+    assert content.count('<span class="tag tag--fundamental">Fundamental</span>') == 14
 
 
 def test_navigation_links_to_the_skills_index(client, seed):

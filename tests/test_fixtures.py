@@ -6,10 +6,13 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 from django.utils import timezone
 
 from careers.models import (
+    Background,
+    BackgroundSkill,
     Backs,
     CareerStage,
     ExperienceTier,
@@ -26,7 +29,7 @@ from careers.models import (
     StageSkill,
     Statistic,
 )
-from careers.seed import SEED_FIXTURES
+from careers.seed import SEED_FIXTURES, SEED_MODELS
 
 NO_RANGE = (None, None, False)
 
@@ -58,20 +61,7 @@ class Row(NamedTuple):
     total_average: int | None = None
 
 
-SEEDED_MODELS = [
-    ExperienceTier,
-    Skill,
-    Source,
-    Role,
-    CareerStage,
-    RoleSkill,
-    PayComparison,
-    RoleSource,
-    Statistic,
-    FaqEntry,
-    StageEntry,
-    StageSkill,
-]
+SEEDED_MODELS = [apps.get_model(SEED_MODELS[name]) for name in SEED_FIXTURES]
 
 EXPECTED_COUNTS = {
     ExperienceTier: 4,
@@ -84,8 +74,9 @@ EXPECTED_COUNTS = {
     RoleSource: 17,
     Statistic: 4,
     FaqEntry: 5,
-    StageEntry: 36,
-    StageSkill: 138,
+    StageEntry: 42,
+    StageSkill: 144,
+    BackgroundSkill: 28,
 }
 
 
@@ -428,6 +419,9 @@ def test_pay_table_rows_without_a_range_carry_a_note_or_average_instead(seed):
 
 FUNDAMENTALS = {
     "python",
+    "go",
+    "java",
+    "javascript-node",
     "sql",
     "linux",
     "git",
@@ -583,7 +577,11 @@ ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_00750c
 
 class StageFacts(NamedTuple):
     """What the article says one step of a path is: the jobs that stand on it, what it assumes
-    you bring and what it builds. A tuple inside a list is "any one of these"."""
+    you bring and what it builds. A tuple inside a list is "any one of these".
+
+    The article pairs DevOps and SRE throughout ("a mid-level DevOps or SRE", "an SRE or DevOps
+    engineer on call", "a cloud-aware DevOps, SRE, or backend engineer"), so a first step that
+    names junior DevOps work names site reliability and operations people too."""
 
     entries: tuple = ()
     assumes: tuple = ()
@@ -594,11 +592,11 @@ class StageFacts(NamedTuple):
 PYTHON_OR_BASH = ("python", "bash")
 STAGE_FACTS = {
     ("principal-devops-engineer", 1): StageFacts(
-        ("backend", "devops"),
-        ("python", "sql", "ci-cd", "docker", "cloud"),
+        ("backend", "devops", "sre"),
+        (("python", "go", "java"), "sql", "ci-cd", "docker", "cloud"),
         ("linux", "git"),
         "0-2 years as a Junior DevOps/Cloud/Backend engineer learning Linux, Git, CI/CD, and cloud"
-        " basics",
+        " basics ... Python or another backend language",
     ),
     ("principal-devops-engineer", 2): StageFacts(
         ("devops", "sre"), passage="3-5 years as a mid-level DevOps or SRE"
@@ -613,7 +611,7 @@ STAGE_FACTS = {
     ("staff-backend-engineer", 1): StageFacts(
         ("backend",),
         (
-            ("python", "go", "java", "rust"),
+            ("python", "go", "java", "rust", "javascript-node"),
             "sql",
             "rest-grpc-apis",
             "git",
@@ -621,7 +619,8 @@ STAGE_FACTS = {
             "docker",
             "cloud",
         ),
-        passage="get comfortable with Git, Linux, Docker, and a major cloud provider",
+        passage="get solid with one backend language (often Python) ... get comfortable with Git,"
+        " Linux, Docker, and a major cloud provider",
     ),
     ("staff-backend-engineer", 2): StageFacts(
         ("backend",), passage="3-5 years as a Backend Engineer"
@@ -677,7 +676,7 @@ STAGE_FACTS = {
         " Code tools like Terraform or CloudFormation",
     ),
     ("site-reliability-engineer", 1): StageFacts(
-        ("devops", "sysadmin"),
+        ("devops", "sre", "sysadmin"),
         ("linux", "networking", "ci-cd", "docker", "cloud"),
         passage="get comfortable with Linux, networking basics, automation, CI/CD, containers,"
         " and cloud",
@@ -693,15 +692,17 @@ STAGE_FACTS = {
         passage="fluency with containers and Kubernetes. You also live in observability tools",
     ),
     ("mlops-engineer", 1): StageFacts(
-        ("backend", "data", "devops"),
+        ("backend", "data", "devops", "sre"),
         ("python", "sql", "ci-cd", "docker", "cloud"),
         passage="backend and DevOps fundamentals with Python, SQL, CI/CD, Docker, and cloud"
         " deployments",
     ),
     ("mlops-engineer", 2): StageFacts(
         ("data",),
-        builds=("ml-pipelines",),
-        passage="3-5 years moving into a dedicated ML Engineer or MLOps Engineer role",
+        (("pytorch", "tensorflow", "scikit-learn"),),
+        ("ml-pipelines",),
+        passage="3-5 years moving into a dedicated ML Engineer or MLOps Engineer role ... comfort"
+        " with ML frameworks (PyTorch, TensorFlow, scikit-learn)",
     ),
     ("mlops-engineer", 3): StageFacts(
         assumes=(
@@ -716,7 +717,7 @@ STAGE_FACTS = {
         passage="ML-specific tools like MLflow, Kubeflow, SageMaker, or Vertex AI",
     ),
     ("platform-engineer", 1): StageFacts(
-        ("backend", "devops"),
+        ("backend", "devops", "sre"),
         ("git", "linux", "docker", "ci-cd", "cloud"),
         passage="getting comfortable with Git, Linux, Docker, CI/CD, and at least one major cloud",
     ),
@@ -730,22 +731,24 @@ STAGE_FACTS = {
             "docker",
             "kubernetes",
             "ci-cd",
-            "terraform",
+            "infrastructure-as-code",
             ("python", "go"),
-            "developer-experience",
         ),
-        passage="think like product designers for developers",
+        passage="Infrastructure as Code tools like Terraform. Scripting or programming in languages"
+        " such as Python or Go is essential",
     ),
     ("devsecops-engineer", 1): StageFacts(
-        ("backend", "devops"),
+        ("backend", "devops", "sre"),
         ("linux", "git", "ci-cd", "docker", "cloud"),
         passage="getting comfortable with Linux, Git, CI/CD, Docker, and a major cloud provider",
     ),
     ("devsecops-engineer", 2): StageFacts(
         ("devops", "security"),
-        builds=("owasp-top-10", "cryptography", "oauth-oidc", "sast-dast"),
+        ("security-fundamentals",),
+        ("owasp-top-10", "cryptography", "oauth-oidc", "sast-dast"),
         passage="OWASP Top 10, basic cryptography, auth/authorization patterns, and hands-on"
-        " experience adding scanners",
+        " experience adding scanners ... enough security and networking knowledge to not be"
+        " dangerous",
     ),
     ("devsecops-engineer", 3): StageFacts(
         assumes=(
@@ -762,7 +765,7 @@ STAGE_FACTS = {
         " management",
     ),
     ("infrastructure-engineer", 1): StageFacts(
-        ("devops", "sysadmin"),
+        ("devops", "sre", "sysadmin"),
         ("linux", "networking", PYTHON_OR_BASH, "infrastructure-as-code", "cloud"),
         passage="practice scripting in Python or Bash, and start using IaC and a major cloud",
     ),
@@ -836,10 +839,162 @@ def test_stage_entries_and_skills_match_the_article(seed, slug, order):
 @pytest.mark.skipif(not ARTICLE.exists(), reason="the article is not beside this checkout")
 @pytest.mark.parametrize(("slug", "order"), list(STAGE_FACTS))
 def test_each_stage_fact_cites_a_passage_the_article_really_has(slug, order):
-    assert STAGE_FACTS[(slug, order)].passage in ARTICLE.read_text().replace("’", "'")
+    """A passage quoting two places joins them with " ... "."""
+    article = ARTICLE.read_text().replace("’", "'")
+    for part in STAGE_FACTS[(slug, order)].passage.split(" ... "):
+        assert part in article
 
 
 def test_the_last_step_of_a_path_is_never_held_by_job_title_alone(seed):
     """The role itself is reached by years and skills, so no background stands on it."""
     for role in Role.objects.prefetch_related("stages__entries"):
         assert not role.stages.all().reverse()[0].entries.exists()
+
+
+# --------------------------------------------------------------------------- advice data
+
+
+class Credit(NamedTuple):
+    """The skills step 2 of the questionnaire ticks for a background, and why."""
+
+    skills: tuple[str, ...]
+    passage: str = ""  # the article's words; empty for a job the article does not name
+
+
+BACKGROUND_CREDITS = {
+    "backend": Credit(
+        ("git", "rest-grpc-apis", "sql", "testing"),
+        "learning APIs, databases, debugging, and production basics ... HTTP, REST, SQL, testing",
+    ),
+    "frontend": Credit(("git", "javascript-node"), "(often Python, JavaScript/Node, or Java)"),
+    "sysadmin": Credit(
+        ("bash", "linux", "networking"),
+        "get comfortable with Linux, learn networking basics, practice scripting in Python or Bash",
+    ),
+    "devops": Credit(
+        ("ci-cd", "cloud", "docker", "git", "linux"),
+        "learning Linux, Git, CI/CD, and cloud basics ... learning pipelines, cloud, and"
+        " containers",
+    ),
+    "sre": Credit(
+        ("ci-cd", "cloud", "docker", "git", "linux", "networking", "observability"),
+        "get comfortable with Linux, networking basics, automation, CI/CD, containers, and cloud"
+        " ... You also live in observability tools",
+    ),
+    "data": Credit(("python", "sql"), "Python, SQL, CI/CD, Docker, and cloud deployments"),
+    "security": Credit(
+        ("cryptography", "owasp-top-10", "security-fundamentals"),
+        "OWASP Top 10, basic cryptography, auth/authorization patterns",
+    ),
+    "qa": Credit(("git", "testing")),
+}
+
+
+@pytest.mark.parametrize(
+    "background", [b for b in Background.values if b not in BACKGROUND_CREDITS]
+)
+def test_backgrounds_with_no_credit_are_the_ones_with_no_tech_job_to_credit(seed, background):
+    assert background in {"switcher", "self-taught", "it-management", "other-tech"}
+    assert not BackgroundSkill.objects.filter(background=background).exists()
+
+
+@pytest.mark.parametrize("background", list(BACKGROUND_CREDITS))
+def test_each_background_is_credited_the_skills_the_article_ties_to_that_job(seed, background):
+    credited = BackgroundSkill.objects.filter(background=background).order_by("skill__slug")
+    assert tuple(credited.values_list("skill__slug", flat=True)) == (
+        BACKGROUND_CREDITS[background].skills
+    )
+    assert all(row.basis for row in credited)
+
+
+@pytest.mark.skipif(not ARTICLE.exists(), reason="the article is not beside this checkout")
+@pytest.mark.parametrize("background", list(BACKGROUND_CREDITS))
+def test_each_credit_cites_a_passage_the_article_really_has(background):
+    article = ARTICLE.read_text().replace("’", "'")
+    for part in filter(None, BACKGROUND_CREDITS[background].passage.split(" ... ")):
+        assert part in article
+
+
+def test_a_credit_for_a_job_the_article_does_not_name_says_so(seed):
+    for row in BackgroundSkill.objects.filter(background="qa"):
+        assert row.basis.startswith("Not named by the article")
+
+
+# Where the article gives a choice, a role's skills hold it as alternatives (any one will do).
+ROLE_CHOICES = {
+    "principal-devops-engineer": [("terraform", "cloudformation")],
+    "staff-backend-engineer": [("python", "go", "java", "rust"), ("postgresql", "mysql")],
+    "backend-architect": [("python", "java", "go", "rust")],
+    "cloud-architect": [("terraform", "cloudformation")],
+    "site-reliability-engineer": [("python", "go")],
+    "mlops-engineer": [
+        ("pytorch", "tensorflow", "scikit-learn"),
+        ("mlflow", "kubeflow", "sagemaker", "vertex-ai"),
+    ],
+    "platform-engineer": [("python", "go"), ("github-actions", "gitlab-ci", "jenkins")],
+    "devsecops-engineer": [],
+    "infrastructure-engineer": [("terraform", "ansible"), ("python", "bash")],
+    "senior-backend-go-rust": [("go", "rust"), ("python", "javascript-node", "java")],
+}
+
+
+@pytest.mark.parametrize("slug", ROLES)
+def test_role_skills_hold_the_articles_choices_as_alternatives(seed, slug):
+    groups: dict[int, list[str]] = {}
+    for link in RoleSkill.objects.filter(role__slug=slug, either_group__gt=0).order_by("order"):
+        groups.setdefault(link.either_group, []).append(link.skill.slug)
+    assert sorted(map(set, groups.values()), key=sorted) == sorted(
+        map(set, ROLE_CHOICES[slug]), key=sorted
+    )
+
+
+def test_the_fundamental_backend_language_is_one_choice_of_several(seed):
+    """ "Python or another backend language", "languages like Python, Go, or Java", and the common
+    first languages "Python, JavaScript/Node, or Java"."""
+    chosen = Skill.objects.filter(is_fundamental=True, either_group__gt=0)
+    assert set(chosen.values_list("slug", flat=True)) == {"python", "go", "java", "javascript-node"}
+    assert chosen.values("either_group").distinct().count() == 1
+
+
+# Tools that show a broader skill: "Infrastructure as Code tools like Terraform or Ansible",
+# "CI/CD systems (GitHub Actions, GitLab CI, Jenkins, etc.)", "SQL databases like PostgreSQL or
+# MySQL".
+COUNTS_AS = {
+    "terraform": "infrastructure-as-code",
+    "cloudformation": "infrastructure-as-code",
+    "ansible": "infrastructure-as-code",
+    "github-actions": "ci-cd",
+    "gitlab-ci": "ci-cd",
+    "jenkins": "ci-cd",
+    "postgresql": "sql",
+    "mysql": "sql",
+}
+
+
+def test_tools_count_as_the_broader_skill_the_article_names_them_for(seed):
+    tools = Skill.objects.filter(counts_as__isnull=False).values_list("slug", "counts_as__slug")
+    assert dict(tools) == COUNTS_AS
+
+
+# "Architecture and leadership" points at the paths that end in an architect, staff or principal
+# step: Principal DevOps / DevOps Architect, Staff Backend, Backend Architect, Cloud Architect,
+# Staff/Principal SRE and the staff-level infrastructure engineer.
+LEADERSHIP_ROLES = {
+    "principal-devops-engineer",
+    "staff-backend-engineer",
+    "backend-architect",
+    "cloud-architect",
+    "site-reliability-engineer",
+    "infrastructure-engineer",
+}
+
+
+def test_leadership_roles_are_the_ones_whose_path_ends_in_an_architect_staff_or_principal_step(
+    seed,
+):
+    assert set(Role.objects.filter(is_leadership=True).values_list("slug", flat=True)) == (
+        LEADERSHIP_ROLES
+    )
+    for role in Role.objects.filter(is_leadership=True):
+        last = role.stages.order_by("order").last().title
+        assert any(word in last for word in ("Architect", "Staff", "Principal", "Staff-level"))

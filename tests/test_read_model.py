@@ -19,8 +19,8 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 # Roles and their four relations, skills, tiers, FAQ, sources with their roles, statistics, and
-# the questionnaire's catalogue (seven).
-BUILD_QUERIES = 19
+# the questionnaire's catalogue (eight).
+BUILD_QUERIES = 20
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,7 @@ from django.core.cache import cache
 from PIL import Image
 
 from careers import read_model, social_cards
-from careers.models import ExperienceTier, Role
+from careers.models import Role
 from tests.factories import RoleFactory, build_catalogue
 
 
@@ -67,14 +67,27 @@ def test_listing_card_shows_the_top_five_in_rank_order(seed):
     assert len(card.rows) == 5
 
 
-def test_result_card_sets_the_next_role_beside_the_readers_tier(seed):
-    role = Role.objects.get(slug="site-reliability-engineer")
-    tier = next(tier for tier in ExperienceTier.objects.all() if tier.contains_years(4))
-    card = social_cards.result_card(role=role, tier=tier)
-    assert card.title == "Site Reliability Engineer"
-    assert ("Where I am: Mid level", "$140,000 – $220,000") in card.rows
-    png = social_cards.draw_result_card(role=role, tier=tier)
-    assert Image.open(io.BytesIO(png)).size == (1200, 630)
+def test_result_card_names_the_next_step_and_its_own_pay_beside_the_readers_tier(
+    client, seed, drawings, no_page_cache
+):
+    """Issue 20: the card showed the destination's pay as if it were the next step's."""
+    client.get("/next-episode/card.png?role=site-reliability-engineer&step=2&years=4")
+    card = drawings[-1]
+    assert card.title == "SRE or DevOps engineer on call"
+    assert card.rows == (
+        ("On the path to", "Site Reliability Engineer"),
+        ("Pay at this step", "$140,000 – $220,000"),  # the Mid tier, the step's years
+        ("Where I am: Mid level", "$140,000 – $220,000"),
+    )
+
+
+def test_a_result_card_without_a_step_names_the_roles_own_step_and_pay(
+    client, seed, drawings, no_page_cache
+):
+    """Links made before cards named a step keep showing what they showed: the role."""
+    client.get("/next-episode/card.png?role=site-reliability-engineer")
+    assert drawings[-1].title == "Staff/Principal SRE"
+    assert ("Pay at this step", "$250,000 – $400,000") in drawings[-1].rows
 
 
 @pytest.fixture
@@ -116,15 +129,18 @@ def test_unchanged_card_answers_304_without_drawing_or_reading_it(
 
 @pytest.mark.parametrize(
     "query",
-    ["role=mlops-engineer&years=x", "role=mlops-engineer&years=-1", "role=mlops-engineer&years=61"]
-    + ["role=mlops-engineer&years=" + "9" * 5000, "role=mlops-engineer&years=²"],
+    ["role=mlops-engineer&years=x", "role=mlops-engineer&years=-1", "role=mlops-engineer&years=51"]
+    + ["role=mlops-engineer&years=" + "9" * 5000, "role=mlops-engineer&years=²"]
+    + ["role=mlops-engineer&step=0", "role=mlops-engineer&step=4", "role=mlops-engineer&step=x"]
+    + ["", "role=not a slug"],
 )
-def test_result_card_refuses_malformed_years(client, seed, query):
+def test_result_card_refuses_malformed_answers(client, seed, query):
+    """Years as the questionnaire takes them (0 to 50), a step of the role's own path."""
     assert client.get(f"/next-episode/card.png?{query}").status_code == 400
 
 
 # Addresses over 2,048 characters get a 400 before any view (careers/middleware.py).
-@pytest.mark.parametrize("query", ["", "role=no-such-role", "role=" + "x" * 1000])
+@pytest.mark.parametrize("query", ["role=no-such-role", "role=" + "x" * 1000])
 def test_result_card_for_an_unknown_role_is_not_found(client, seed, query):
     assert client.get(f"/next-episode/card.png?{query}").status_code == 404
 

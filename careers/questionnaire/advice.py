@@ -1,21 +1,23 @@
 """The next-episode advice: where a person stands on each of the article's paths, the next step
 that suits them, whether they are ready for it, and what to learn first.
 
-Pure functions over the frozen data of `careers.questionnaire.catalogue`. The rules, each
-traceable to the article (tests/test_questionnaire_advice.py cites the passage behind each):
+Pure functions over the frozen data of `careers.questionnaire.catalogue`. The rules in plain words
+are in docs/advice.md; tests/test_questionnaire_advice.py cites the article behind each, and
+tests/test_advice_casebook.py holds people judged from the article alone.
 
-- A path's steps are the article's "how to get there" stages. A person stands on a step when the
-  article names their job there ("0-2 years as a systems administrator...") and their years in
-  tech reach it, or when they stand on the step before and already know what this one builds.
-  The role itself (the last step) is never stood on by job title alone.
-- The next step is the first one after the highest step they stand on. Years carry over only
-  along their own job: moving onto a step that does not name their job counts at most that
-  step's starting years, so a track change does not lift anyone to the top of another path.
-- A step's needs are what the article says earlier steps teach plus what this one assumes.
-  Ready means the years and every need are there; otherwise the result says what is missing.
+- A person stands on a step when its work is done: they have its years, the article names their
+  job there (or they stand on the step before and know everything this one builds), they know
+  at least half of what it builds, and at least half of what the steps before it assume and
+  build. The role itself (the last step) is never stood on.
+- Years count along a path only up to the start of the step a person has not done yet: years
+  in another job never carry anyone past a step.
+- The next step comes from the paths that pull the person (their interests), else every real
+  fit: one they already stand on first, then the most senior tier, the nearest, one they are
+  ready for. An extra interest can add paths, so it can only keep or raise that step.
+- A step pays its own pay: the role's band on its last step, the tier its years fall in before.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from careers import formatting
@@ -25,6 +27,7 @@ from careers.questionnaire.catalogue import Catalogue, Need, Pay, RoleData, Stag
 
 # The tracks a background's own work continues on. Sysadmins appear on the infrastructure and
 # reliability paths, DevOps people on most operations paths, data people on the MLOps path.
+# Jobs the article does not name (QA, IT management, others) continue on none of them.
 BACKGROUND_TRACKS: dict[str, tuple[str, ...]] = {
     Background.SWITCHER: (),
     Background.SELF_TAUGHT: (),
@@ -35,17 +38,22 @@ BACKGROUND_TRACKS: dict[str, tuple[str, ...]] = {
     Background.SRE: (Track.RELIABILITY, Track.DEVOPS),
     Background.DATA: (Track.ML,),
     Background.SECURITY: (Track.SECURITY,),
+    Background.QA: (),
+    Background.IT_MANAGEMENT: (),
+    Background.OTHER_TECH: (),
 }
 
 # What each interest points at: role tracks, and the kinds of specialist skill it enjoys.
+# "Architecture and leadership" points at the roles whose path ends in an architect, staff or
+# principal step (`RoleData.is_leadership`) rather than at a track.
 INTEREST_TRACKS: dict[str, tuple[str, ...]] = {
     Interest.BACKEND: (Track.BACKEND,),
     Interest.RELIABILITY: (Track.RELIABILITY,),
     Interest.SECURITY: (Track.SECURITY,),
     Interest.AI: (Track.ML,),
-    Interest.CLOUD: (Track.CLOUD, Track.INFRASTRUCTURE),
+    Interest.CLOUD: (Track.CLOUD,),
     Interest.PERFORMANCE: (),
-    Interest.PLATFORMS: (Track.PLATFORM, Track.DEVOPS),
+    Interest.PLATFORMS: (Track.PLATFORM,),
     Interest.DATA: (Track.BACKEND, Track.ML),
     Interest.LEADERSHIP: (),
 }
@@ -61,15 +69,20 @@ INTEREST_SKILL_KINDS: dict[str, tuple[str, ...]] = {
     Interest.LEADERSHIP: (SkillKind.PRACTICE,),
 }
 
-# The most points each part of a fit's score can add; they sum to 10. The page shows them.
+# The most points each part of a fit's match can add; they sum to 10. The page shows them.
 POINTS_INTEREST_TRACK = 3
 POINTS_INTEREST_SKILLS = 2
 POINTS_BACKGROUND = 2
 POINTS_KNOWN = 3
-# A role is a real fit when what pulls you or your background points at it: its track, or at
-# least half of its specialist core skills being the kind of work you chose.
+# A role is a real fit when what pulls you or your background points at it (its track, or more
+# than half of its specialist core skills being the kind of work you chose) and its match
+# reaches the floor.
 INTEREST_SKILLS_FOR_A_FIT = 0.5
-# Within this many years a destination is "within reach"; beyond, a long-term destination.
+MATCH_FLOOR = 2.0
+# Fits whose matches fall in the same band of this many points are of similar strength: the
+# person's priority orders them.
+MATCH_BAND = 2
+# Within this many years, with at least half its core skills, a role is "within reach".
 WITHIN_REACH_YEARS = 3
 ROLES_SHOWN = 5
 SKILLS_SHOWN = 8
@@ -81,175 +94,97 @@ class Label:
     DESTINATION = "Long-term destination"
 
 
+def half_met(needs: tuple[Need, ...], known: frozenset[str]) -> bool:
+    """At least half of `needs` met (true of none): enough evidence of a step's work."""
+    return 2 * sum(1 for need in needs if need.met_by(known)) >= len(needs)
+
+
+def all_met(needs: tuple[Need, ...], known: frozenset[str]) -> bool:
+    return all(need.met_by(known) for need in needs)
+
+
 @dataclass(frozen=True)
 class Position:
     """Where a person stands on one role's path."""
 
     role: RoleData
-    held: Stage | None  # the highest step they already stand on
-    next: Stage  # the step after it: the role itself once every earlier step is held
+    held: Stage | None  # the highest step whose work they have done
+    next: Stage  # the step after it, or a later one the article names their job at
     relevant_years: int  # their years as this path counts them
+    on_path: bool  # they stand on a step, or their job is named at the next one
 
-    def years_to(self, stage: Stage) -> int | None:
-        """Years until `stage` can start; None where the article gives the step no years."""
-        if stage.years_min is None:
-            return None
-        return max(0, stage.years_min - self.relevant_years)
+    def years_to(self, stage: Stage) -> int:
+        """Years until `stage` can start."""
+        return max(0, stage.start - self.relevant_years)
 
     @property
     def next_index(self) -> int:
         return self.role.stages.index(self.next)
 
-    # Cached: readiness, the match score and the skills to build each read them.
+    @property
+    def is_destination(self) -> bool:
+        return self.next == self.role.stages[-1]
+
+    # Cached: readiness and the skills to build each read them.
     @cached_property
     def needs(self) -> tuple[Need, ...]:
         """What the next step asks for: all earlier steps teach, plus what it assumes."""
-        return needs_before(self.role, index=self.next_index)
+        return self.role.needs_for(self.next_index)
 
     @cached_property
     def destination_needs(self) -> tuple[Need, ...]:
-        return needs_before(self.role, index=len(self.role.stages) - 1)
+        return self.role.needs_for(len(self.role.stages) - 1)
+
+
+def has_done(*, role: RoleData, index: int, answers: Answers, previous_held: bool) -> bool:
+    """Whether the work of step `index` is done (its years are checked by the caller)."""
+    stage, known = role.stages[index], answers.knows
+    if answers.background in stage.entries:
+        own_work = half_met(stage.builds, known)
+    else:
+        # Never held by title: only knowing all it builds, after the step before, shows its
+        # work was done.
+        own_work = previous_held and bool(stage.builds) and all_met(stage.builds, known)
+    return own_work and half_met(role.needs_through(index - 1), known)
+
+
+def position_on(*, role: RoleData, answers: Answers) -> Position:
+    """A step is stood on after some time in it (a step starting at your years is your next),
+    and a step that names your job is where you can step onto the path, never behind you."""
+    years, background = answers.years_in_tech, answers.background
+    held = -1
+    for index, stage in enumerate(role.stages[:-1]):
+        if stage.start >= years:
+            break
+        previous_held = index > 0 and held == index - 1
+        if has_done(role=role, index=index, answers=answers, previous_held=previous_held):
+            held = index
+    entry = max(
+        (
+            index
+            for index, stage in enumerate(role.stages[:-1])
+            if background in stage.entries and stage.start <= years
+        ),
+        default=-1,
+    )
+    following = role.stages[max(held + 1, entry)]
+    return Position(
+        role=role,
+        held=role.stages[held] if held >= 0 else None,
+        next=following,
+        relevant_years=min(years, following.start),
+        on_path=held >= 0 or background in following.entries,
+    )
 
 
 @dataclass(frozen=True)
 class Readiness:
-    years_to_reach: int | None
+    years_to_reach: int
     missing: tuple[Need, ...]
 
     @property
     def ready(self) -> bool:
         return self.years_to_reach == 0 and not self.missing
-
-
-@dataclass(frozen=True)
-class Fit:
-    role: RoleData
-    position: Position
-    readiness: Readiness  # for the next step on this path
-    score: float
-    label: str
-    why: str
-    years_to_reach: int | None  # until the role itself
-    core_skills_known: int
-    core_skills_total: int
-    raise_: int  # the role's total-pay midpoint over the person's own pay or season
-
-    @property
-    def time_to_role(self) -> str:
-        """How far the role is from where the person stands, as the fit's card says it."""
-        if self.years_to_reach is None:
-            return "Not given in the article"
-        if self.label == Label.READY:
-            return Label.READY
-        if self.years_to_reach:
-            return f"about {self.years_to_reach} year{'' if self.years_to_reach == 1 else 's'}"
-        return f"Your years are enough; {self.position.next.title} comes first"
-
-    @property
-    def raise_at_midpoint(self) -> str:
-        if self.raise_ > 0:
-            return f"+{formatting.usd(self.raise_)} a year at the midpoint"
-        return "none at the midpoint"
-
-
-@dataclass(frozen=True)
-class NextStep:
-    position: Position
-    readiness: Readiness
-    pay: Pay | None  # the role's pay for its last step, else the tier its years fall in
-    paid_as: str
-
-    @property
-    def role(self) -> RoleData:
-        return self.position.role
-
-    @property
-    def stage(self) -> Stage:
-        return self.position.next
-
-    @property
-    def is_destination(self) -> bool:
-        return self.stage == self.role.stages[-1]
-
-
-@dataclass(frozen=True)
-class SkillToBuild:
-    slug: str
-    name: str
-    url: str
-    why: str
-
-
-@dataclass(frozen=True)
-class Standing:
-    """Where the person's own pay sits against their season and the next step."""
-
-    pay: int
-    against_season: str  # "below", "within" or "above" the season's total-pay range
-    to_next_step: int | None  # dollars from their pay to the next step's midpoint
-
-    @property
-    def next_step_gap(self) -> int | None:
-        return None if self.to_next_step is None else abs(self.to_next_step)
-
-
-@dataclass(frozen=True)
-class Storyline:
-    season: Tier
-    years_counted: bool  # False when years outside these paths were left out
-    next_step: NextStep | None
-    skills_to_build: tuple[SkillToBuild, ...]
-    fits: tuple[Fit, ...]
-    open_to_anything: bool  # nothing pointed at particular roles, so every role is shown
-    standing: Standing | None
-
-
-def needs_before(role: RoleData, *, index: int) -> tuple[Need, ...]:
-    needs: dict[tuple[str, ...], Need] = {}
-    for stage in role.stages[:index]:
-        for need in (*stage.assumes, *stage.builds):
-            needs.setdefault(need.slugs, need)
-    for need in role.stages[index].assumes:
-        needs.setdefault(need.slugs, need)
-    return tuple(needs.values())
-
-
-def years_to_stand_on(role: RoleData, *, index: int) -> int:
-    """The years a step asks before anyone stands on it. A path starts at 0; a later step the
-    article gives no years ("then spend several years owning entire services") asks those of
-    the next dated step, since the article only places it somewhere before that one."""
-    if role.stages[index].years_min is not None:
-        return role.stages[index].years_min
-    if index == 0:
-        return 0
-    later = [stage.years_min for stage in role.stages[index:] if stage.years_min is not None]
-    return later[0] if later else 0
-
-
-def position_on(*, role: RoleData, answers: Answers) -> Position:
-    years = answers.years_in_tech
-    held = -1
-    for index, stage in enumerate(role.stages[:-1]):
-        if years_to_stand_on(role, index=index) > years:
-            break
-        named = answers.background in stage.entries
-        built = held == index - 1 and stage.builds and all_met(stage.builds, answers.knows)
-        if named or built:
-            held = index
-    following = role.stages[held + 1]
-    relevant = years
-    if following.years_min is not None and answers.background not in following.entries:
-        relevant = min(years, following.years_min)
-    return Position(
-        role=role,
-        held=role.stages[held] if held >= 0 else None,
-        next=following,
-        relevant_years=relevant,
-    )
-
-
-def all_met(needs: tuple[Need, ...], known: frozenset[str]) -> bool:
-    return all(need.met_by(known) for need in needs)
 
 
 def readiness(*, position: Position, answers: Answers) -> Readiness:
@@ -264,66 +199,132 @@ def tier_for_years(*, tiers: tuple[Tier, ...], years: int) -> Tier:
 
 
 def season_for(*, positions: list[Position], tiers: tuple[Tier, ...]) -> Tier:
-    """The tier of the most senior step the person stands on (years alone do not promote)."""
-    starts = [p.held.years_min or 0 for p in positions if p.held is not None]
-    return tier_for_years(tiers=tiers, years=max(starts, default=0))
+    """The tier of the person's years as their own paths count them: up to the start of the
+    first step they have not done (years alone, or a title alone, do not promote)."""
+    years = [p.relevant_years for p in positions if p.on_path]
+    return tier_for_years(tiers=tiers, years=max(years, default=0))
 
 
-def interest_skill_share(*, role: RoleData, likes: tuple[str, ...]) -> float:
-    """How much of the role's specialist core work is the kind you enjoy."""
-    kinds = {kind for like in likes for kind in INTEREST_SKILL_KINDS[like]}
-    specialist = role.specialist_core_skills
-    if not specialist:
-        return 0.0
-    return sum(1 for skill in specialist if skill.kind in kinds) / len(specialist)
+def pay_level(pay: Pay, *, tiers: tuple[Tier, ...]) -> int:
+    """How senior a pay is: the tier whose typical total pay is nearest its midpoint."""
+    return min(
+        range(len(tiers)),
+        key=lambda index: abs(tiers[index].pay.total_midpoint - pay.total_midpoint),
+    )
+
+
+def stage_pay(*, stage: Stage, role: RoleData, tiers: tuple[Tier, ...]) -> tuple[Pay, str]:
+    """What a step pays, and as what: the role's band for its own step, else the tier the step's
+    years fall in (or a lower one, so a step never pays more than its role)."""
+    if stage == role.stages[-1]:
+        return role.pay, role.title
+    tier = tier_for_years(tiers=tiers, years=stage.start)
+    affordable = [t for t in tiers if t.pay.total_midpoint <= role.pay.total_midpoint]
+    if tier.pay.total_midpoint > role.pay.total_midpoint and affordable:
+        tier = max(affordable, key=lambda t: t.pay.total_midpoint)
+    return tier.pay, f"the {tier.name} tier"
 
 
 def liked_tracks(answers: Answers) -> set[str]:
     return {track for like in answers.likes for track in INTEREST_TRACKS[like]}
 
 
-def is_real_fit(*, role: RoleData, answers: Answers) -> bool:
-    return pulls_toward(role=role, answers=answers) or (
-        role.track in BACKGROUND_TRACKS[answers.background]
+def interest_skill_share(*, role: RoleData, likes: tuple[str, ...]) -> float:
+    """How much of the role's specialist core work is the kind you enjoy."""
+    kinds = {kind for like in likes for kind in INTEREST_SKILL_KINDS[like]}
+    specialist = role.specialist_core_needs
+    if not specialist:
+        return 0.0
+    return sum(1 for need in specialist if need.skills[0].kind in kinds) / len(specialist)
+
+
+def on_chosen_track(*, role: RoleData, answers: Answers) -> bool:
+    leads = Interest.LEADERSHIP in answers.likes and role.is_leadership
+    return leads or role.track in liked_tracks(answers)
+
+
+def pulls_toward(*, role: RoleData, answers: Answers) -> bool:
+    return (
+        on_chosen_track(role=role, answers=answers)
+        or interest_skill_share(role=role, likes=answers.likes) > INTEREST_SKILLS_FOR_A_FIT
     )
+
+
+def own_kind_of_work(*, role: RoleData, answers: Answers) -> bool:
+    return role.track in BACKGROUND_TRACKS[answers.background]
 
 
 def share_met(needs: tuple[Need, ...], known: frozenset[str]) -> float:
     return sum(1 for need in needs if need.met_by(known)) / len(needs) if needs else 1.0
 
 
-def fit_score(*, position: Position, answers: Answers) -> float:
+def match_score(*, position: Position, answers: Answers) -> float:
     role = position.role
-    needs = tuple(
-        {need.slugs: need for need in (*position.needs, *position.destination_needs)}.values()
-    )
+    needs = role.needs_for(len(role.stages) - 1)  # everything its path asks for
     score = (
-        POINTS_INTEREST_TRACK * (role.track in liked_tracks(answers))
+        POINTS_INTEREST_TRACK * on_chosen_track(role=role, answers=answers)
         + POINTS_INTEREST_SKILLS * interest_skill_share(role=role, likes=answers.likes)
-        + POINTS_BACKGROUND * (role.track in BACKGROUND_TRACKS[answers.background])
+        + POINTS_BACKGROUND * own_kind_of_work(role=role, answers=answers)
         + POINTS_KNOWN * share_met(needs, answers.knows)
     )
     return round(score, 1)
 
 
-def fit_label(*, position: Position, ready: bool, years_to_reach: int | None) -> str:
-    if ready and position.next == position.role.stages[-1]:
+@dataclass(frozen=True)
+class Fit:
+    role: RoleData
+    position: Position
+    readiness: Readiness  # for the next step on this path
+    score: float
+    label: str
+    why: str
+    years_to_reach: int  # until the role itself
+    core_skills_known: int  # core needs met; alternatives count once
+    core_skills_total: int
+    raise_: int  # the role's total-pay midpoint over the person's own pay or season
+
+    @property
+    def time_to_role(self) -> str:
+        """How far the role is from where the person stands, as the fit's card says it."""
+        if self.label == Label.READY:
+            return Label.READY
+        if self.years_to_reach:
+            return f"about {self.years_to_reach} year{'' if self.years_to_reach == 1 else 's'}"
+        if self.position.is_destination:
+            return "Your years are enough; the skills it asks for come next"
+        return f"Your years are enough; {self.position.next.title} comes first"
+
+    @property
+    def raise_at_midpoint(self) -> str:
+        if self.raise_ > 0:
+            return f"+{formatting.usd(self.raise_)} a year at the midpoint"
+        return "none at the midpoint"
+
+
+def fit_label(
+    *, position: Position, ready: bool, years_to_reach: int, known: int, total: int
+) -> str:
+    """Ready now and within reach count skills as well as years: at least half the role's core
+    needs must be met."""
+    if 2 * known < total:
+        return Label.DESTINATION
+    if ready and position.is_destination:
         return Label.READY
-    if years_to_reach is not None and years_to_reach <= WITHIN_REACH_YEARS:
-        return Label.WITHIN_REACH
-    return Label.DESTINATION
+    return Label.WITHIN_REACH if years_to_reach <= WITHIN_REACH_YEARS else Label.DESTINATION
 
 
 def fit_reasons(*, role: RoleData, answers: Answers, known: int) -> str:
     reasons = []
     liked = [Interest(like).label for like in answers.likes if role.track in INTEREST_TRACKS[like]]
+    if Interest.LEADERSHIP in answers.likes and role.is_leadership:
+        liked.append(Interest.LEADERSHIP.label)
     if liked:
         reasons.append(f"on the track of what pulls you ({', '.join(liked)})")
-    elif interest_skill_share(role=role, likes=answers.likes) >= INTEREST_SKILLS_FOR_A_FIT:
+    elif interest_skill_share(role=role, likes=answers.likes) > INTEREST_SKILLS_FOR_A_FIT:
         reasons.append("much of its specialist work is the kind you chose")
-    if role.track in BACKGROUND_TRACKS[answers.background]:
+    if own_kind_of_work(role=role, answers=answers):
         reasons.append(f"builds on your background ({Background(answers.background).label})")
-    reasons.append(f"you already use {known} of its {len(role.core_skills)} core skills")
+    reasons.append(f"you already use {known} of its {len(role.core_needs)} core skills")
     sentence = "; ".join(reasons)
     return sentence[0].upper() + sentence[1:] + "."
 
@@ -331,156 +332,246 @@ def fit_reasons(*, role: RoleData, answers: Answers, known: int) -> str:
 def role_fit(*, position: Position, answers: Answers, baseline: int) -> Fit:
     role = position.role
     years_to_reach = position.years_to(role.stages[-1])
-    known = sum(1 for skill in role.core_skills if skill.slug in answers.knows)
+    known = sum(1 for need in role.core_needs if need.met_by(answers.knows))
     ready_or_not = readiness(position=position, answers=answers)
     return Fit(
         role=role,
         position=position,
         readiness=ready_or_not,
-        score=fit_score(position=position, answers=answers),
-        label=fit_label(position=position, ready=ready_or_not.ready, years_to_reach=years_to_reach),
+        score=match_score(position=position, answers=answers),
+        label=fit_label(
+            position=position,
+            ready=ready_or_not.ready,
+            years_to_reach=years_to_reach,
+            known=known,
+            total=len(role.core_needs),
+        ),
         why=fit_reasons(role=role, answers=answers, known=known),
         years_to_reach=years_to_reach,
         core_skills_known=known,
-        core_skills_total=len(role.core_skills),
+        core_skills_total=len(role.core_needs),
         raise_=role.pay.total_midpoint - baseline,
     )
 
 
-NEVER = 1_000  # sorts a step the article gives no years after every dated one
+def real_fits(*, positions: list[Position], answers: Answers, baseline: int) -> list[Fit]:
+    """Roles that pull the person or continue their own kind of work, at or above the floor."""
+    fits = [
+        role_fit(position=p, answers=answers, baseline=baseline)
+        for p in positions
+        if pulls_toward(role=p.role, answers=answers)
+        or own_kind_of_work(role=p.role, answers=answers)
+    ]
+    return [fit for fit in fits if fit.score >= MATCH_FLOOR]
+
+
+def next_step_key(fit: Fit, *, tiers: tuple[Tier, ...], answers: Answers) -> tuple:
+    """Which fit's next step to put forward, smallest first: on a path the person is already on;
+    the most senior pay (a step up, never back to an entry job another path lets them skip);
+    the nearest; on the track most of their chosen kinds of work point at (leadership is not a
+    kind of work); one they are ready for; for a first step, the one building most of the
+    shared fundamentals; the best match; their priority."""
+    position = fit.position
+    pay, _ = stage_pay(stage=position.next, role=position.role, tiers=tiers)
+    return (
+        not position.on_path,
+        -pay_level(pay, tiers=tiers),
+        position.years_to(position.next),
+        -interests_on_track(role=fit.role, answers=answers),
+        not fit.readiness.ready,
+        -fundamentals_built(position),
+        -fit.score,
+        priority_key(fit, priority=answers.priority),
+    )
+
+
+def interests_on_track(*, role: RoleData, answers: Answers) -> int:
+    return sum(1 for like in answers.likes if role.track in INTEREST_TRACKS[like])
+
+
+def fundamentals_built(position: Position) -> int:
+    """For a path's first step, how many shared fundamentals it asks for or builds: the article
+    sends beginners to the first job that builds the fundamentals."""
+    if position.next_index:
+        return 0
+    needs = (*position.needs, *position.next.builds)
+    return sum(1 for need in needs if any(skill.is_fundamental for skill in need.skills))
 
 
 def priority_key(fit: Fit, *, priority: str) -> tuple:
-    years = NEVER if fit.years_to_reach is None else fit.years_to_reach
     if priority == Priority.PAY:
-        return (-fit.raise_, years, -fit.score, fit.role.slug)
-    return (years, -fit.score, -fit.raise_, fit.role.slug)
+        return (-fit.raise_, fit.years_to_reach, fit.role.slug)
+    return (fit.years_to_reach, -fit.raise_, fit.role.slug)
 
 
-def chosen_fits(
-    *, positions: list[Position], answers: Answers, baseline: int
-) -> tuple[bool, list[Fit]]:
-    """The roles to show, best first for the person's priority, and whether nothing narrowed
-    them (a newcomer open to anything sees every path's destination)."""
-    real = [p for p in positions if is_real_fit(role=p.role, answers=answers)]
-    open_to_anything = not real
-    fits = [role_fit(position=p, answers=answers, baseline=baseline) for p in (real or positions)]
-    fits.sort(key=lambda fit: priority_key(fit, priority=answers.priority))
-    return open_to_anything, fits[:ROLES_SHOWN]
+def fits_order_key(fit: Fit, *, own_path: str | None, priority: str, by_reach: bool) -> tuple:
+    """The person's own path first, then by strength: matches in the same band are of similar
+    strength, and the priority orders those. With nothing pulling the person (`by_reach`),
+    every match is as weak as the next, so the nearest destinations come first."""
+    strength = fit.years_to_reach if by_reach else -int(fit.score // MATCH_BAND)
+    return (fit.role.slug != own_path, strength, priority_key(fit, priority=priority))
 
 
-def pulls_toward(*, role: RoleData, answers: Answers) -> bool:
-    return (
-        role.track in liked_tracks(answers)
-        or interest_skill_share(role=role, likes=answers.likes) >= INTEREST_SKILLS_FOR_A_FIT
-    )
+@dataclass(frozen=True)
+class NextStep:
+    position: Position
+    readiness: Readiness
+    pay: Pay
+    paid_as: str
+    pay_change: int  # the step's total-pay midpoint over the person's own pay or season
+
+    @property
+    def role(self) -> RoleData:
+        return self.position.role
+
+    @property
+    def stage(self) -> Stage:
+        return self.position.next
+
+    @property
+    def is_destination(self) -> bool:
+        return self.position.is_destination
+
+    @property
+    def pay_change_size(self) -> int:
+        return abs(self.pay_change)
 
 
-def next_step_key(fit: Fit, *, answers: Answers, season: Tier, order: int) -> tuple:
-    """Which fit's next step to put forward: on a path the person chose by interest; a step up
-    from the season they are in rather than sideways; the nearest; one they are ready for; the
-    most advanced (never back to an entry job another path lets them skip); the best match;
-    then their priority."""
+def next_step_for(*, fit: Fit, tiers: tuple[Tier, ...], baseline: int) -> NextStep:
     position = fit.position
-    years = position.years_to(position.next)
-    starts = position.next.years_min
-    return (
-        not pulls_toward(role=fit.role, answers=answers),
-        starts is not None and starts <= season.years_min and season.years_min > 0,
-        NEVER if years is None else years,
-        not fit.readiness.ready,
-        -(starts or 0),
-        -fit.score,
-        order,
-    )
-
-
-def stage_pay(
-    *, stage: Stage, role: RoleData, season: Tier, tiers: tuple[Tier, ...]
-) -> tuple[Pay | None, str]:
-    """What a step pays, and as what: the role's range for its own step, else the tier the
-    step's years fall in, never below the season the person is already in."""
-    if stage == role.stages[-1]:
-        return role.pay, role.title
-    if stage.years_min is None:
-        return None, ""
-    tier = tier_for_years(tiers=tiers, years=max(stage.years_min, season.years_min))
-    return tier.pay, f"the {tier.name} tier"
-
-
-def next_step_for(*, fit: Fit, season: Tier, tiers: tuple[Tier, ...]) -> NextStep:
-    position = fit.position
-    pay, paid_as = stage_pay(stage=position.next, role=position.role, season=season, tiers=tiers)
+    pay, paid_as = stage_pay(stage=position.next, role=position.role, tiers=tiers)
     return NextStep(
         position=position,
         readiness=fit.readiness,
         pay=pay,
         paid_as=paid_as,
+        pay_change=pay.total_midpoint - baseline,
     )
+
+
+@dataclass(frozen=True)
+class SkillToBuild:
+    slug: str
+    name: str
+    url: str
+    why: str
 
 
 def skills_to_build(
-    *, next_step: NextStep, fundamentals: tuple[Need, ...], answers: Answers
+    *, next_step: NextStep, fundamentals: tuple[Need, ...], answers: Answers, beginner: bool
 ) -> tuple[SkillToBuild, ...]:
-    """The next step's missing needs, what that step builds, the destination's needs, then the
-    shared fundamentals; never a skill the person already uses."""
+    """The next step's missing needs, what that step builds, what the role itself asks for, and
+    the shared fundamentals; a beginner builds the fundamentals before anything specialist.
+    Never a skill the person already uses."""
     position = next_step.position
     stage, role = position.next, position.role
-    groups = (
+    steps = (
         (next_step.readiness.missing, "Your next step assumes it"),
         (stage.builds, "Your next step is where you build it"),
-        (position.destination_needs, f"A core skill of {role.title}"),
-        (fundamentals, "A fundamental all ten roles share"),
     )
+    destination = (
+        (position.destination_needs, f"A core skill of {role.title}"),
+        (role.core_needs, f"A core skill of {role.title}"),
+        (role.expected_needs, f"Expected of a {role.title}"),
+    )
+    shared = ((fundamentals, "A fundamental every role in the guide shares"),)
+    if beginner:
+        groups = (steps[0], *shared, steps[1], *destination)
+    else:
+        groups = (*steps, *destination, *shared)
     chosen: dict[str, SkillToBuild] = {}
     for needs, reason in groups:
         for need in needs:
             if need.met_by(answers.knows) or any(slug in chosen for slug in need.slugs):
                 continue
+            if reason.startswith("Expected") and shown_by_broader_skill(need, answers.knows):
+                continue  # a tool of a practice they have is picked up on the job
             first = need.skills[0]
             why = reason if len(need.skills) == 1 else f"{reason}; any one of them will do"
             chosen[first.slug] = SkillToBuild(first.slug, need.name, first.url, why)
     return tuple(chosen.values())[:SKILLS_SHOWN]
 
 
+def shown_by_broader_skill(need: Need, known: frozenset[str]) -> bool:
+    """Every alternative is a tool of a broader skill the person has (PostgreSQL: SQL)."""
+    return all(skill.counts_as in known for skill in need.skills)
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where the person's own pay sits against their season and the next step."""
+
+    pay: int
+    against_season: str  # "below", "within" or "above" the season's total-pay range
+    to_next_step: int  # dollars from their pay to the next step's midpoint
+
+    @property
+    def next_step_gap(self) -> int:
+        return abs(self.to_next_step)
+
+
+@dataclass(frozen=True)
+class Storyline:
+    season: Tier
+    years_counted: bool  # False when years outside the article's paths were left out
+    next_step: NextStep | None
+    skills_to_build: tuple[SkillToBuild, ...]
+    fits: tuple[Fit, ...]
+    open_to_anything: bool  # nothing pointed at particular roles, so every path is shown
+    standing: Standing | None
+
+
 def standing_for(*, answers: Answers, season: Tier, next_step: NextStep | None) -> Standing | None:
-    if answers.pay is None:
+    if answers.pay is None or next_step is None:
         return None
     pay = season.pay
     against = "below" if answers.pay < pay.total_min else "within"
     if answers.pay > pay.total_max and not pay.total_max_open_ended:
         against = "above"
-    to_next = None
-    if next_step is not None and next_step.pay is not None:
-        to_next = next_step.pay.total_midpoint - answers.pay
-    return Standing(pay=answers.pay, against_season=against, to_next_step=to_next)
+    return Standing(
+        pay=answers.pay,
+        against_season=against,
+        to_next_step=next_step.pay.total_midpoint - answers.pay,
+    )
 
 
 def storyline_for(*, catalogue: Catalogue, answers: Answers) -> Storyline:
     """The whole result; the catalogue must hold at least one tier."""
+    answers = replace(answers, knows=catalogue.with_broader_skills(answers.knows))
+    tiers = catalogue.tiers
     positions = [position_on(role=role, answers=answers) for role in catalogue.roles if role.stages]
-    season = season_for(positions=positions, tiers=catalogue.tiers)
+    season = season_for(positions=positions, tiers=tiers)
     baseline = answers.pay if answers.pay is not None else season.pay.total_midpoint
-    open_to_anything, fits = chosen_fits(positions=positions, answers=answers, baseline=baseline)
+    fits = real_fits(positions=positions, answers=answers, baseline=baseline)
+    open_to_anything = not fits
+    if open_to_anything:
+        fits = [role_fit(position=p, answers=answers, baseline=baseline) for p in positions]
+    pulling = [fit for fit in fits if pulls_toward(role=fit.role, answers=answers)]
     next_step = None
     if fits:
-        chosen = min(
-            enumerate(fits),
-            key=lambda pair: next_step_key(pair[1], answers=answers, season=season, order=pair[0]),
-        )[1]
-        next_step = next_step_for(fit=chosen, season=season, tiers=catalogue.tiers)
+        chosen = min(pulling or fits, key=lambda f: next_step_key(f, tiers=tiers, answers=answers))
+        next_step = next_step_for(fit=chosen, tiers=tiers, baseline=baseline)
+    own_path = next_step.role.slug if next_step and next_step.position.held else None
+    fits.sort(
+        key=lambda f: fits_order_key(
+            f, own_path=own_path, priority=answers.priority, by_reach=open_to_anything
+        )
+    )
     return Storyline(
         season=season,
-        years_counted=answers.years_in_tech == answers.years,
+        years_counted=answers.background in catalogue.named_backgrounds,
         next_step=next_step,
         skills_to_build=(
             skills_to_build(
-                next_step=next_step, fundamentals=catalogue.fundamental_needs, answers=answers
+                next_step=next_step,
+                fundamentals=catalogue.fundamental_needs,
+                answers=answers,
+                beginner=season == tiers[0],
             )
             if next_step
             else ()
         ),
-        fits=tuple(fits),
+        fits=tuple(fits[:ROLES_SHOWN]),
         open_to_anything=open_to_anything,
         standing=standing_for(answers=answers, season=season, next_step=next_step),
     )

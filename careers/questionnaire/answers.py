@@ -124,20 +124,29 @@ class WhatYouKnowForm(StepForm):
         widget=CommaSeparatedCheckboxes,
     )
 
-    def __init__(self, *args, catalogue: Catalogue, **kwargs):
+    def __init__(self, *args, catalogue: Catalogue, background: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["knows"].choices = catalogue.skill_choices
         common = catalogue.common_skills
         self.common_slugs = {skill.slug for skill in common}
         self.fundamental_slugs = {skill.slug for skill in common if skill.is_fundamental}
-        self.more_count = len(catalogue.skills) - len(common)
+        self.likely_slugs = set(catalogue.background_skills.get(background or "", ()))
+        self.background_label = dict(Background.choices).get(background or "", "")
+        self.more_count = len(
+            [
+                skill
+                for skill in catalogue.skills
+                if skill.slug not in self.common_slugs | self.likely_slugs
+            ]
+        )
 
     @cached_property
     def option_groups(self) -> dict[str, list["Checkbox"]]:
-        """The checkboxes by group, walked once: "fundamental", "common" and "more"."""
+        """The checkboxes by group, walked once: "likely" (what the person's background usually
+        uses, shown first), "fundamental", "common" and "more"."""
         field = self["knows"]
         ticked = {str(value) for value in field.value() or ()}
-        groups = {"fundamental": [], "common": [], "more": []}
+        groups = {"likely": [], "fundamental": [], "common": [], "more": []}
         for index, (slug, name) in enumerate(self.fields["knows"].choices):
             box = Checkbox(
                 name=field.html_name,
@@ -147,7 +156,9 @@ class WhatYouKnowForm(StepForm):
                 checked=slug in ticked,
                 invalid=bool(field.errors),
             )
-            if slug in self.fundamental_slugs:
+            if slug in self.likely_slugs:
+                groups["likely"].append(box)
+            elif slug in self.fundamental_slugs:
                 groups["fundamental"].append(box)
             else:
                 groups["common" if slug in self.common_slugs else "more"].append(box)
@@ -224,7 +235,8 @@ def answers_from(cleaned: dict) -> Answers:
 
 
 def answer_pairs(query: QueryDict, *, leave_out: tuple[str, ...] = ()) -> list[tuple[str, str]]:
-    """The answers as given, one pair per field, lists comma-joined, blanks dropped."""
+    """The answers as given, one pair per field, lists comma-joined, blanks dropped; an empty
+    `knows=` is kept, as it says step 2 was answered with nothing ticked."""
     pairs = []
     for name in ANSWER_FIELDS:
         if name in leave_out:
@@ -232,6 +244,8 @@ def answer_pairs(query: QueryDict, *, leave_out: tuple[str, ...] = ()) -> list[t
         value = ",".join(listed_values(query, name)) if name in LIST_FIELDS else query.get(name)
         if value and value.strip():
             pairs.append((name, value.strip()))
+        elif name == "knows" and name in query:
+            pairs.append((name, ""))
     return pairs
 
 
@@ -246,18 +260,22 @@ def canonical_query(query: QueryDict, *, step: int | None) -> str:
     return urlencode(pairs, safe=",")
 
 
-def prefilled(query: QueryDict) -> dict:
-    """What the query already says, shown in a step's fields without judging it yet."""
-    return {
+def prefilled(query: QueryDict, *, catalogue: Catalogue) -> dict:
+    """What the query already says, shown in a step's fields without judging it yet. Until step 2
+    is answered, it holds the skills the person's background makes likely, for them to untick."""
+    initial = {
         name: listed_values(query, name) if name in LIST_FIELDS else query.get(name)
         for name in ANSWER_FIELDS
     }
+    if "knows" not in query:
+        initial["knows"] = list(catalogue.background_skills.get(query.get("background", ""), ()))
+    return initial
 
 
-def step_form(number: int, *, catalogue: Catalogue, **form_kwargs) -> StepForm:
+def step_form(number: int, *, catalogue: Catalogue, query: QueryDict, **form_kwargs) -> StepForm:
     form_class = STEP_FORMS[number - 1]
     if form_class is WhatYouKnowForm:
-        form_kwargs["catalogue"] = catalogue
+        form_kwargs |= {"catalogue": catalogue, "background": query.get("background")}
     return form_class(**form_kwargs)
 
 
@@ -267,7 +285,7 @@ def answers_or_invalid_step(
     """Check steps 1..up_to against the query: the answers, or the first step form that fails."""
     cleaned = {}
     for number in range(1, up_to + 1):
-        form = step_form(number, catalogue=catalogue, data=query)
+        form = step_form(number, catalogue=catalogue, query=query, data=query)
         if not form.is_valid():
             return None, form
         cleaned.update(form.cleaned_data)

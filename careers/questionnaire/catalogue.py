@@ -1,11 +1,13 @@
 """The questionnaire's view of the data: plain, frozen copies of tiers, roles, their paths and
 skills, so the advice in `careers.questionnaire.advice` stays pure and testable with made-up data.
 
-`catalogue_from_database()` is the one place here that reads the ORM.
+`catalogue_from_database()` is the one place here that reads the ORM. Steps the article leaves
+undated get years here, spread evenly between the dated steps around them, so every rule
+downstream reads one number per step.
 """
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import groupby
 
@@ -15,6 +17,7 @@ from django.urls import reverse
 from careers import formatting
 from careers.forms import FixedChoices
 from careers.models import (
+    BackgroundSkill,
     CareerStage,
     ExperienceTier,
     Importance,
@@ -68,6 +71,12 @@ class SkillInfo:
     kind: str
     is_fundamental: bool
     url: str
+    either_group: int = 0  # fundamentals sharing a number above 0 are one choice
+    counts_as: str | None = None  # the broader skill this tool shows (Terraform: IaC)
+
+
+def joined_with_or(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
 
 
 @dataclass(frozen=True)
@@ -79,7 +88,7 @@ class Need:
     # Cached: the catalogue is built once per data version and read by every request.
     @cached_property
     def name(self) -> str:
-        return " or ".join(skill.name for skill in self.skills)
+        return joined_with_or([skill.name for skill in self.skills])
 
     @cached_property
     def slugs(self) -> tuple[str, ...]:
@@ -93,17 +102,31 @@ class Need:
 class Stage:
     order: int
     title: str
-    years_min: int | None
+    years_min: int | None  # as the article gives them; None where it gives none
     years_max: int | None
     years_open_ended: bool
     entries: frozenset[str]  # the backgrounds the article names as this step's job
     assumes: tuple[Need, ...]
     builds: tuple[Need, ...]
+    start: int = 0  # years into a career the step starts: the article's, else estimated
+
+    @property
+    def years_estimated(self) -> bool:
+        return self.years_min is None
 
 
 @dataclass(frozen=True)
 class RoleSkillNeed:
     skill: SkillInfo
+    importance: int
+    either_group: int = 0
+
+
+@dataclass(frozen=True)
+class RoleNeed:
+    """A skill a role asks for, or alternatives of which any one will do, and how much."""
+
+    need: Need
     importance: int
 
     @property
@@ -121,15 +144,68 @@ class RoleData:
     pay: Pay
     stages: tuple[Stage, ...]
     skills: tuple[RoleSkillNeed, ...]
+    is_leadership: bool = False
+
+    @cached_property
+    def needs(self) -> tuple[RoleNeed, ...]:
+        """The role's skills with alternatives folded into one need each, in the data's order."""
+        grouped: dict[object, list[RoleSkillNeed]] = {}
+        for row in self.skills:
+            grouped.setdefault(row.either_group or row.skill.slug, []).append(row)
+        return tuple(
+            RoleNeed(Need(tuple(row.skill for row in rows)), min(row.importance for row in rows))
+            for rows in grouped.values()
+        )
+
+    @cached_property
+    def core_needs(self) -> tuple[Need, ...]:
+        return tuple(need.need for need in self.needs if need.is_core)
+
+    @cached_property
+    def expected_needs(self) -> tuple[Need, ...]:
+        return tuple(need.need for need in self.needs if need.importance == Importance.EXPECTED)
 
     @cached_property
     def core_skills(self) -> tuple[SkillInfo, ...]:
-        return tuple(need.skill for need in self.skills if need.is_core)
+        return tuple(row.skill for row in self.skills if row.importance == Importance.CORE)
 
     @cached_property
-    def specialist_core_skills(self) -> tuple[SkillInfo, ...]:
-        """The core skills that are not fundamentals: the role's own kind of work."""
-        return tuple(skill for skill in self.core_skills if not skill.is_fundamental)
+    def specialist_core_needs(self) -> tuple[Need, ...]:
+        """The core needs no fundamental meets: the role's own kind of work."""
+        return tuple(
+            need for need in self.core_needs if not any(s.is_fundamental for s in need.skills)
+        )
+
+    def needs_through(self, index: int) -> tuple[Need, ...]:
+        """What steps 0..index assume and build: the work done by standing on step `index`."""
+        return self._needs_through[index] if index >= 0 else ()
+
+    def needs_for(self, index: int) -> tuple[Need, ...]:
+        """What step `index` asks of whoever steps in: what earlier steps teach, plus what it
+        assumes."""
+        return self._needs_for[index]
+
+    @cached_property
+    def _needs_through(self) -> tuple[tuple[Need, ...], ...]:
+        return tuple(
+            unique_needs(need for stage in self.stages[: index + 1] for need in stage_needs(stage))
+            for index in range(len(self.stages))
+        )
+
+    @cached_property
+    def _needs_for(self) -> tuple[tuple[Need, ...], ...]:
+        return tuple(
+            unique_needs((*self.needs_through(index - 1), *stage.assumes))
+            for index, stage in enumerate(self.stages)
+        )
+
+
+def stage_needs(stage: Stage) -> tuple[Need, ...]:
+    return (*stage.assumes, *stage.builds)
+
+
+def unique_needs(needs) -> tuple[Need, ...]:
+    return tuple({need.slugs: need for need in needs}.values())
 
 
 @dataclass(frozen=True)
@@ -137,10 +213,31 @@ class Catalogue:
     tiers: tuple[Tier, ...]
     roles: tuple[RoleData, ...]
     skills: tuple[SkillInfo, ...]  # every skill, fundamentals first, then by name
+    background_skills: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """For each background, the skills its people use after a year or two (step 2 ticks them)."""
 
     @cached_property
     def role_by_slug(self) -> dict[str, RoleData]:
         return {role.slug: role for role in self.roles}
+
+    @cached_property
+    def broader_skills(self) -> dict[str, str]:
+        return {skill.slug: skill.counts_as for skill in self.skills if skill.counts_as}
+
+    def with_broader_skills(self, known: frozenset[str]) -> frozenset[str]:
+        """`known` plus the broader skill each known tool shows: Terraform is IaC work."""
+        broader = self.broader_skills
+        return known | {broader[slug] for slug in known if slug in broader}
+
+    @cached_property
+    def named_backgrounds(self) -> frozenset[str]:
+        """The backgrounds some step of some path names: only their years count on a path."""
+        return frozenset(
+            background
+            for role in self.roles
+            for stage in role.stages
+            for background in stage.entries
+        )
 
     @cached_property
     def skill_choices(self) -> FixedChoices:
@@ -149,8 +246,13 @@ class Catalogue:
 
     @cached_property
     def fundamental_needs(self) -> tuple[Need, ...]:
-        """Each fundamental as a need of its own, the last group of skills a result suggests."""
-        return tuple(Need((skill,)) for skill in self.skills if skill.is_fundamental)
+        """The fundamentals as needs: one for each skill, or one for each choice of skills
+        ("Python, Go or Java")."""
+        grouped: dict[object, list[SkillInfo]] = {}
+        for skill in self.skills:
+            if skill.is_fundamental:
+                grouped.setdefault(skill.either_group or skill.slug, []).append(skill)
+        return tuple(Need(tuple(skills)) for skills in grouped.values())
 
     @cached_property
     def common_skills(self) -> tuple[SkillInfo, ...]:
@@ -217,6 +319,27 @@ def stage_from(stage: CareerStage, *, infos: dict[int, SkillInfo]) -> Stage:
     )
 
 
+def with_start_years(stages: list[Stage]) -> tuple[Stage, ...]:
+    """Each step's start: the article's years, else spread evenly between the dated steps around
+    it. A path starts at year 0; a step after the last dated one starts with that one."""
+    anchors = {index: stage.years_min for index, stage in enumerate(stages)}
+    anchors = {index: years for index, years in anchors.items() if years is not None}
+    anchors.setdefault(0, 0)
+    starts = []
+    for index in range(len(stages)):
+        if index in anchors:
+            starts.append(anchors[index])
+            continue
+        before = max(i for i in anchors if i < index)
+        after = min((i for i in anchors if i > index), default=None)
+        if after is None:
+            starts.append(anchors[before])
+            continue
+        share = (index - before) / (after - before)
+        starts.append(round(anchors[before] + (anchors[after] - anchors[before]) * share))
+    return tuple(replace(stage, start=start) for stage, start in zip(stages, starts, strict=True))
+
+
 def catalogue_from_database() -> Catalogue:
     """Tiers, skills, roles with their paths and skills, in a fixed number of queries."""
     skill_url = reverse("careers:skill_detail", kwargs={"slug": "-"})[: -len("-/")]
@@ -227,8 +350,10 @@ def catalogue_from_database() -> Catalogue:
             kind=skill.kind,
             is_fundamental=skill.is_fundamental,
             url=f"{skill_url}{skill.slug}/",
+            either_group=skill.either_group,
+            counts_as=skill.counts_as.slug if skill.counts_as else None,
         )
-        for skill in Skill.objects.all()
+        for skill in Skill.objects.select_related("counts_as")
     }
     roles = Role.objects.order_by("slug").prefetch_related(
         Prefetch(
@@ -252,15 +377,24 @@ def catalogue_from_database() -> Catalogue:
                 url=f"{role_url}{role.slug}/",
                 plan_url=f"{plan_url}{role.slug}/",
                 pay=pay_from(role),
-                stages=tuple(stage_from(stage, infos=infos) for stage in role.stages.all()),
+                stages=with_start_years([stage_from(s, infos=infos) for s in role.stages.all()]),
                 skills=tuple(
-                    RoleSkillNeed(infos[need.skill_id], need.importance)
+                    RoleSkillNeed(infos[need.skill_id], need.importance, need.either_group)
                     for need in role.role_skills.all()
                 ),
+                is_leadership=role.is_leadership,
             )
             for role in roles
         ),
         skills=tuple(
             sorted(infos.values(), key=lambda skill: (not skill.is_fundamental, skill.name))
         ),
+        background_skills=background_skills(infos),
     )
+
+
+def background_skills(infos: dict[int, SkillInfo]) -> dict[str, tuple[str, ...]]:
+    credited: dict[str, list[str]] = {}
+    for row in BackgroundSkill.objects.order_by("background", "skill__name"):
+        credited.setdefault(row.background, []).append(infos[row.skill_id].slug)
+    return {background: tuple(slugs) for background, slugs in credited.items()}

@@ -32,6 +32,9 @@ SCORING = {
     "known": advice.POINTS_KNOWN,
     "within_reach_years": advice.WITHIN_REACH_YEARS,
     "interest_share_percent": round(advice.INTEREST_SKILLS_FOR_A_FIT * 100),
+    "floor": advice.MATCH_FLOOR,
+    "band": advice.MATCH_BAND,
+    "roles_shown": advice.ROLES_SHOWN,
 }
 
 
@@ -81,7 +84,9 @@ def questionnaire_context(*, query: QueryDict, catalogue: Catalogue) -> dict:
         _, invalid = answers_or_invalid_step(query, catalogue=catalogue, up_to=target - 1)
         if invalid is not None:
             return step_context(STEP_FORMS.index(type(invalid)) + 1, invalid, query)
-        form = step_form(target, catalogue=catalogue, initial=prefilled(query))
+        form = step_form(
+            target, catalogue=catalogue, query=query, initial=prefilled(query, catalogue=catalogue)
+        )
         return step_context(target, form, query)
     answers, invalid = answers_or_invalid_step(query, catalogue=catalogue)
     if invalid is not None:
@@ -104,7 +109,10 @@ def questionnaire_context(*, query: QueryDict, catalogue: Catalogue) -> dict:
 
 def result_json(*, query: QueryDict, catalogue: Catalogue) -> tuple[dict, int]:
     """The result as data, and its HTTP status: 400 with each field's errors when answers fail."""
-    forms = [step_form(n, catalogue=catalogue, data=query) for n in range(1, len(STEP_FORMS) + 1)]
+    forms = [
+        step_form(n, catalogue=catalogue, query=query, data=query)
+        for n in range(1, len(STEP_FORMS) + 1)
+    ]
     errors = {name: list(messages) for form in forms for name, messages in form.errors.items()}
     if errors:
         return {"errors": errors}, 400
@@ -125,12 +133,19 @@ def storyline_data(storyline: advice.Storyline) -> dict:
         and {
             "role": step.role.slug,
             "stage": step.stage.title,
+            "stage_order": step.stage.order,
             "stage_years_min": step.stage.years_min,
             "stage_years_max": step.stage.years_max,
+            "stage_start_years": step.stage.start,
+            "stage_years_estimated": step.stage.years_estimated,
             "ready": step.readiness.ready,
             "missing_skills": [slug for need in step.readiness.missing for slug in need.slugs],
             "years_to_reach": step.readiness.years_to_reach,
-            "total_midpoint": step.pay and step.pay.total_midpoint,
+            "paid_as": step.paid_as,
+            "total_min": step.pay.total_min,
+            "total_max": step.pay.total_max,
+            "total_midpoint": step.pay.total_midpoint,
+            "pay_change": step.pay_change,
         },
         "skills_to_build": [
             {"slug": skill.slug, "name": skill.name, "why": skill.why}

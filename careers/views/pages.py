@@ -191,6 +191,7 @@ def skill_page_context(data: ReadModel, skill) -> dict:
     links = data.role_links.get(skill.slug, ())
     return {
         "skill": skill,
+        "alternatives": [other for other in data.fundamental_choice(skill) if other != skill],
         "rows": premium.skill_premium_rows(skill=skill, links=links, statistic=statistic),
         "statistic": statistic,
         "role_count": len(data.ranked),

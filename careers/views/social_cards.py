@@ -1,5 +1,6 @@
 """Social card images (see careers/social_cards.py), with ETags so unchanged cards answer 304."""
 
+from django import forms
 from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -7,9 +8,9 @@ from django.views.decorators.http import require_safe
 
 from careers import read_model, social_cards
 from careers.page_cache import public_page
+from careers.questionnaire import advice
+from careers.questionnaire.answers import MAX_YEARS
 from careers.views import found_or_404
-
-MAX_YEARS = 60
 
 
 @require_safe
@@ -26,25 +27,34 @@ def role_card(request: HttpRequest, slug: str) -> HttpResponse:
     return card_response(request, social_cards.role_card(role=role, rank=role.rank))
 
 
+class ResultCardForm(forms.Form):
+    """`?role=<slug>&step=<n>&years=<n>`: the result's next step (the role's own step when
+    missing, as older links have it) and the reader's years so far."""
+
+    role = forms.SlugField()
+    step = forms.IntegerField(min_value=1, required=False)
+    years = forms.IntegerField(min_value=0, max_value=MAX_YEARS, required=False)
+
+
 @require_safe
-@public_page(query=("role", "years"))
+@public_page(query=tuple(ResultCardForm.base_fields))
 def result_card(request: HttpRequest) -> HttpResponse:
-    """`?role=<slug>&years=<n>`: the questionnaire's next role and the reader's years so far."""
-    data = read_model.current()
-    role = found_or_404(data.role_by_slug, request.GET.get("role", ""), missing="No such role.")
-    years = parse_years(request.GET.get("years"))
-    tiers = data.tiers if years is not None else ()
-    tier = next((tier for tier in tiers if tier.contains_years(years)), None)
-    return card_response(request, social_cards.result_card(role=role, tier=tier))
-
-
-def parse_years(value: str | None) -> int | None:
-    if value is None or value == "":
-        return None
-    # isascii: str.isdigit also accepts digits such as "²" that int() refuses.
-    if not (value.isascii() and value.isdigit() and len(value) <= 2) or int(value) > MAX_YEARS:
-        raise BadRequest(f"years must be a whole number from 0 to {MAX_YEARS}.")
-    return int(value)
+    form = ResultCardForm(request.GET)
+    if not form.is_valid():
+        raise BadRequest(form.errors.as_text())
+    catalogue = read_model.current().catalogue
+    role = found_or_404(catalogue.role_by_slug, form.cleaned_data["role"], missing="No such role.")
+    step = form.cleaned_data["step"] or len(role.stages)
+    if not role.stages or step > len(role.stages):
+        raise BadRequest(f"step must be a step of the role's path, from 1 to {len(role.stages)}.")
+    stage = role.stages[step - 1]
+    pay, _ = advice.stage_pay(stage=stage, role=role, tiers=catalogue.tiers)
+    years = form.cleaned_data["years"]
+    tiers = catalogue.tiers if years is not None else ()
+    tier = advice.tier_for_years(tiers=tiers, years=years) if tiers else None
+    return card_response(
+        request, social_cards.result_card(role=role, stage=stage, pay=pay, tier=tier)
+    )
 
 
 def card_response(request: HttpRequest, card: social_cards.Card) -> HttpResponse:
