@@ -7,6 +7,7 @@ with its state, and counts how much of every other role the same skills already 
 """
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 from urllib.parse import urlencode
 
 from django.core.exceptions import BadRequest
@@ -42,7 +43,7 @@ class PlanState:
             return SkillState.HAVE
         return SkillState.LEARNING if slug in self.learning else SkillState.TODO
 
-    @property
+    @cached_property  # every link of a plan page carries it
     def query(self) -> str:
         """The short address of this state; a fresh plan (starting out, nothing ticked) is bare."""
         pairs = []
@@ -178,6 +179,10 @@ class PlanStep:
     needs: tuple[NeedState, ...]
     ready: bool
 
+    @property
+    def pay_change_size(self) -> int:
+        return abs(self.pay_change)
+
 
 @dataclass(frozen=True)
 class Progress:
@@ -290,10 +295,32 @@ GROUP_NAMES = {
 }
 
 
+def other_roles_covered(
+    *, role: RoleData, have: frozenset[str], state: PlanState, catalogue: Catalogue
+) -> list[Coverage]:
+    """The other roles whose core skills the marks cover best, at most OTHER_ROLES_SHOWN, by
+    title among equals. Only roles sharing a skill the person has are counted; the rest cover
+    nothing and follow in title order."""
+    covered = [
+        Coverage(other, progress_of(other.core_needs, have=have, state=state))
+        for other in catalogue.roles
+        if other.slug != role.slug and not have.isdisjoint(other.core_slugs)
+    ]
+    covered.sort(key=lambda c: (-c.progress.have / (c.progress.total or 1), c.role.title))
+    shown = {c.role.slug for c in covered} | {role.slug}
+    for other in catalogue.roles_by_title:
+        if len(covered) >= OTHER_ROLES_SHOWN:
+            break
+        if other.slug not in shown:
+            covered.append(Coverage(other, progress_of(other.core_needs, have=have, state=state)))
+    return covered[:OTHER_ROLES_SHOWN]
+
+
 def plan_for(*, role: RoleData, state: PlanState, catalogue: Catalogue, this_year: int) -> Plan:
     answers = state.answers(catalogue=catalogue)
     positions = [
-        advice.position_on(role=other, answers=answers) for other in catalogue.roles if other.stages
+        advice.position_on(role=other, answers=answers)
+        for other in catalogue.roles_naming(answers.background)
     ]
     season = advice.season_for(positions=positions, tiers=catalogue.tiers)
     baseline = state.pay if state.pay is not None else season.pay.total_midpoint
@@ -309,12 +336,7 @@ def plan_for(*, role: RoleData, state: PlanState, catalogue: Catalogue, this_yea
         )
         for importance, name in GROUP_NAMES.items()
     )
-    others = [
-        Coverage(other, progress_of(other.core_needs, have=have, state=state))
-        for other in catalogue.roles
-        if other.slug != role.slug
-    ]
-    others.sort(key=lambda c: (-c.progress.have / (c.progress.total or 1), c.role.title))
+    other_roles = tuple(other_roles_covered(role=role, have=have, state=state, catalogue=catalogue))
     return Plan(
         role=role,
         state=state,
@@ -333,6 +355,6 @@ def plan_for(*, role: RoleData, state: PlanState, catalogue: Catalogue, this_yea
         checklist=tuple(group for group in checklist if group.items),
         core=progress_of(role.core_needs, have=have, state=state),
         overall=progress_of(tuple(need.need for need in role.needs), have=have, state=state),
-        other_roles=tuple(others[:OTHER_ROLES_SHOWN]),
-        other_role_count=len(others),
+        other_roles=other_roles,
+        other_role_count=len(catalogue.roles) - 1,
     )

@@ -100,8 +100,6 @@ def plan_card(*, plan) -> Card:
     if next_step is not None:
         if next_step.ready:
             when = "ready now"
-        elif next_step.year is None:
-            when = "not dated"
         elif next_step.year <= plan.this_year:
             when = "skills first"
         else:

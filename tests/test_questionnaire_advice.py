@@ -17,6 +17,7 @@ from careers.questionnaire.advice import (
     MATCH_FLOOR,
     ROLES_SHOWN,
     Label,
+    Pull,
     interest_skill_share,
     pay_level,
     position_on,
@@ -442,6 +443,37 @@ def test_the_second_interest_behind_more_of_the_persons_choices_wins_a_tie(catal
     assert step.role.track == "backend"
 
 
+def test_a_person_starting_in_a_job_a_path_names_starts_on_that_path(catalogue):
+    """ "0-2 years as a data engineer, backend engineer, or DevOps engineer who occasionally
+    supports ML": a data engineer in their first year is on the MLOps path's first step, not at
+    the start of a path that does not name their job."""
+    data = answers(years=0, background=Background.DATA, knows="sql", likes="data")
+    step = storyline_for(catalogue=catalogue, answers=data).next_step
+    assert (step.role.slug, step.stage.order, step.position.on_path) == ("mlops-engineer", 1, True)
+
+
+def test_a_weak_match_is_not_shown_as_a_fit(catalogue):
+    """A frontend developer drawn to performance work: the backend roles their background leads
+    to match 2 out of 10 at best, under the floor; the Go/Rust role is what pulls them."""
+    frontend = answers(
+        years=2, background=Background.FRONTEND, knows="javascript-node,git", likes="performance"
+    )
+    fits = storyline_for(catalogue=catalogue, answers=frontend).fits
+    assert [fit.role.slug for fit in fits] == ["senior-backend-go-rust"]
+
+
+def test_a_step_never_pays_more_than_its_role(catalogue):
+    """A role whose band sits under the Senior tier pays its six-year step as the highest tier
+    that does not pay more than the role itself (an edit could make such a role)."""
+    modest = replace(
+        role(catalogue, "principal-devops-engineer"), pay=Pay(1, 2, False, 200_000, 260_000, False)
+    )
+    senior_step = modest.stages[2]  # starts at six years: the Senior tier
+    pay, paid_as = stage_pay(stage=senior_step, role=modest, tiers=catalogue.tiers)
+    assert paid_as == "the Mid tier"
+    assert pay.total_midpoint <= modest.pay.total_midpoint
+
+
 def test_only_real_fits_are_shown(catalogue):
     storyline = storyline_for(
         catalogue=catalogue, answers=PERSONAS["data engineer drawn to AI"].who
@@ -500,8 +532,8 @@ def test_the_interest_share_counts_a_roles_own_kind_of_work_not_the_shared_funda
             core("kubernetes", SkillKind.CONTAINERS),
         ),
     )
-    assert interest_skill_share(role=security_role, likes=("security",)) == 0.5
-    assert interest_skill_share(role=security_role, likes=("performance",)) == 0.0
+    assert interest_skill_share(role=security_role, pull=Pull(("security",))) == 0.5
+    assert interest_skill_share(role=security_role, pull=Pull(("performance",))) == 0.0
 
 
 # --------------------------------------------------------------------------- invariants

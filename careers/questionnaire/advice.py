@@ -17,6 +17,7 @@ tests/test_advice_casebook.py holds people judged from the article alone.
 - A step pays its own pay: the role's band on its last step, the tier its years fall in before.
 """
 
+import heapq
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -78,7 +79,7 @@ POINTS_KNOWN = 3
 # than half of its specialist core skills being the kind of work you chose) and its match
 # reaches the floor.
 INTEREST_SKILLS_FOR_A_FIT = 0.5
-MATCH_FLOOR = 2.0
+MATCH_FLOOR = 3.0
 # Fits whose matches fall in the same band of this many points are of similar strength: the
 # person's priority orders them.
 MATCH_BAND = 2
@@ -152,6 +153,9 @@ def position_on(*, role: RoleData, answers: Answers) -> Position:
     """A step is stood on after some time in it (a step starting at your years is your next),
     and a step that names your job is where you can step onto the path, never behind you."""
     years, background = answers.years_in_tech, answers.background
+    if background not in role.named_backgrounds:  # the path starts at its first step for them
+        first = role.stages[0]
+        return Position(role, None, first, min(years, first.start), on_path=False)
     held = -1
     for index, stage in enumerate(role.stages[:-1]):
         if stage.start >= years:
@@ -207,10 +211,8 @@ def season_for(*, positions: list[Position], tiers: tuple[Tier, ...]) -> Tier:
 
 def pay_level(pay: Pay, *, tiers: tuple[Tier, ...]) -> int:
     """How senior a pay is: the tier whose typical total pay is nearest its midpoint."""
-    return min(
-        range(len(tiers)),
-        key=lambda index: abs(tiers[index].pay.total_midpoint - pay.total_midpoint),
-    )
+    gaps = [abs(tier.pay.total_midpoint - pay.total_midpoint) for tier in tiers]
+    return gaps.index(min(gaps))
 
 
 def stage_pay(*, stage: Stage, role: RoleData, tiers: tuple[Tier, ...]) -> tuple[Pay, str]:
@@ -225,28 +227,43 @@ def stage_pay(*, stage: Stage, role: RoleData, tiers: tuple[Tier, ...]) -> tuple
     return tier.pay, f"the {tier.name} tier"
 
 
-def liked_tracks(answers: Answers) -> set[str]:
-    return {track for like in answers.likes for track in INTEREST_TRACKS[like]}
+@dataclass(frozen=True)
+class Pull:
+    """What a person's interests point at, worked out once per result: every role is then
+    checked against it with a few set tests."""
+
+    likes: tuple[str, ...]
+
+    @cached_property
+    def tracks(self) -> frozenset[str]:
+        return frozenset(track for like in self.likes for track in INTEREST_TRACKS[like])
+
+    @cached_property
+    def kinds(self) -> frozenset[str]:
+        return frozenset(kind for like in self.likes for kind in INTEREST_SKILL_KINDS[like])
+
+    def tracks_named(self, role: RoleData) -> int:
+        """How many of the chosen kinds of work point at the role's track."""
+        return sum(1 for like in self.likes if role.track in INTEREST_TRACKS[like])
 
 
-def interest_skill_share(*, role: RoleData, likes: tuple[str, ...]) -> float:
+def interest_skill_share(*, role: RoleData, pull: Pull) -> float:
     """How much of the role's specialist core work is the kind you enjoy."""
-    kinds = {kind for like in likes for kind in INTEREST_SKILL_KINDS[like]}
-    specialist = role.specialist_core_needs
-    if not specialist:
+    kinds = role.specialist_kinds
+    if pull.kinds.isdisjoint(kinds):  # most roles, answered without counting
         return 0.0
-    return sum(1 for need in specialist if need.skills[0].kind in kinds) / len(specialist)
+    return sum(1 for kind in kinds if kind in pull.kinds) / len(kinds)
 
 
-def on_chosen_track(*, role: RoleData, answers: Answers) -> bool:
-    leads = Interest.LEADERSHIP in answers.likes and role.is_leadership
-    return leads or role.track in liked_tracks(answers)
+def on_chosen_track(*, role: RoleData, pull: Pull) -> bool:
+    leads = role.is_leadership and Interest.LEADERSHIP in pull.likes
+    return leads or role.track in pull.tracks
 
 
-def pulls_toward(*, role: RoleData, answers: Answers) -> bool:
+def pulls_toward(*, role: RoleData, pull: Pull) -> bool:
     return (
-        on_chosen_track(role=role, answers=answers)
-        or interest_skill_share(role=role, likes=answers.likes) > INTEREST_SKILLS_FOR_A_FIT
+        on_chosen_track(role=role, pull=pull)
+        or interest_skill_share(role=role, pull=pull) > INTEREST_SKILLS_FOR_A_FIT
     )
 
 
@@ -258,12 +275,12 @@ def share_met(needs: tuple[Need, ...], known: frozenset[str]) -> float:
     return sum(1 for need in needs if need.met_by(known)) / len(needs) if needs else 1.0
 
 
-def match_score(*, position: Position, answers: Answers) -> float:
+def match_score(*, position: Position, answers: Answers, pull: Pull) -> float:
     role = position.role
     needs = role.needs_for(len(role.stages) - 1)  # everything its path asks for
     score = (
-        POINTS_INTEREST_TRACK * on_chosen_track(role=role, answers=answers)
-        + POINTS_INTEREST_SKILLS * interest_skill_share(role=role, likes=answers.likes)
+        POINTS_INTEREST_TRACK * on_chosen_track(role=role, pull=pull)
+        + POINTS_INTEREST_SKILLS * interest_skill_share(role=role, pull=pull)
         + POINTS_BACKGROUND * own_kind_of_work(role=role, answers=answers)
         + POINTS_KNOWN * share_met(needs, answers.knows)
     )
@@ -277,11 +294,19 @@ class Fit:
     readiness: Readiness  # for the next step on this path
     score: float
     label: str
-    why: str
     years_to_reach: int  # until the role itself
     core_skills_known: int  # core needs met; alternatives count once
     core_skills_total: int
     raise_: int  # the role's total-pay midpoint over the person's own pay or season
+    answers: Answers
+    pull: Pull
+
+    @cached_property
+    def why(self) -> str:
+        """The reasons in a sentence, written only for the fits a page shows."""
+        return fit_reasons(
+            role=self.role, answers=self.answers, pull=self.pull, known=self.core_skills_known
+        )
 
     @property
     def time_to_role(self) -> str:
@@ -313,14 +338,14 @@ def fit_label(
     return Label.WITHIN_REACH if years_to_reach <= WITHIN_REACH_YEARS else Label.DESTINATION
 
 
-def fit_reasons(*, role: RoleData, answers: Answers, known: int) -> str:
+def fit_reasons(*, role: RoleData, answers: Answers, pull: Pull, known: int) -> str:
     reasons = []
     liked = [Interest(like).label for like in answers.likes if role.track in INTEREST_TRACKS[like]]
     if Interest.LEADERSHIP in answers.likes and role.is_leadership:
         liked.append(Interest.LEADERSHIP.label)
     if liked:
         reasons.append(f"on the track of what pulls you ({', '.join(liked)})")
-    elif interest_skill_share(role=role, likes=answers.likes) > INTEREST_SKILLS_FOR_A_FIT:
+    elif interest_skill_share(role=role, pull=pull) > INTEREST_SKILLS_FOR_A_FIT:
         reasons.append("much of its specialist work is the kind you chose")
     if own_kind_of_work(role=role, answers=answers):
         reasons.append(f"builds on your background ({Background(answers.background).label})")
@@ -329,7 +354,7 @@ def fit_reasons(*, role: RoleData, answers: Answers, known: int) -> str:
     return sentence[0].upper() + sentence[1:] + "."
 
 
-def role_fit(*, position: Position, answers: Answers, baseline: int) -> Fit:
+def role_fit(*, position: Position, answers: Answers, pull: Pull, baseline: int) -> Fit:
     role = position.role
     years_to_reach = position.years_to(role.stages[-1])
     known = sum(1 for need in role.core_needs if need.met_by(answers.knows))
@@ -338,7 +363,7 @@ def role_fit(*, position: Position, answers: Answers, baseline: int) -> Fit:
         role=role,
         position=position,
         readiness=ready_or_not,
-        score=match_score(position=position, answers=answers),
+        score=match_score(position=position, answers=answers, pull=pull),
         label=fit_label(
             position=position,
             ready=ready_or_not.ready,
@@ -346,23 +371,13 @@ def role_fit(*, position: Position, answers: Answers, baseline: int) -> Fit:
             known=known,
             total=len(role.core_needs),
         ),
-        why=fit_reasons(role=role, answers=answers, known=known),
         years_to_reach=years_to_reach,
         core_skills_known=known,
         core_skills_total=len(role.core_needs),
         raise_=role.pay.total_midpoint - baseline,
+        answers=answers,
+        pull=pull,
     )
-
-
-def real_fits(*, positions: list[Position], answers: Answers, baseline: int) -> list[Fit]:
-    """Roles that pull the person or continue their own kind of work, at or above the floor."""
-    fits = [
-        role_fit(position=p, answers=answers, baseline=baseline)
-        for p in positions
-        if pulls_toward(role=p.role, answers=answers)
-        or own_kind_of_work(role=p.role, answers=answers)
-    ]
-    return [fit for fit in fits if fit.score >= MATCH_FLOOR]
 
 
 def next_step_key(fit: Fit, *, tiers: tuple[Tier, ...], answers: Answers) -> tuple:
@@ -377,7 +392,7 @@ def next_step_key(fit: Fit, *, tiers: tuple[Tier, ...], answers: Answers) -> tup
         not position.on_path,
         -pay_level(pay, tiers=tiers),
         position.years_to(position.next),
-        -interests_on_track(role=fit.role, answers=answers),
+        -fit.pull.tracks_named(fit.role),
         not fit.readiness.ready,
         -fundamentals_built(position),
         -fit.score,
@@ -385,17 +400,10 @@ def next_step_key(fit: Fit, *, tiers: tuple[Tier, ...], answers: Answers) -> tup
     )
 
 
-def interests_on_track(*, role: RoleData, answers: Answers) -> int:
-    return sum(1 for like in answers.likes if role.track in INTEREST_TRACKS[like])
-
-
 def fundamentals_built(position: Position) -> int:
     """For a path's first step, how many shared fundamentals it asks for or builds: the article
     sends beginners to the first job that builds the fundamentals."""
-    if position.next_index:
-        return 0
-    needs = (*position.needs, *position.next.builds)
-    return sum(1 for need in needs if any(skill.is_fundamental for skill in need.skills))
+    return 0 if position.next_index else position.role.fundamentals_at_start
 
 
 def priority_key(fit: Fit, *, priority: str) -> tuple:
@@ -535,21 +543,82 @@ def standing_for(*, answers: Answers, season: Tier, next_step: NextStep | None) 
     )
 
 
+def real_fits(*, roles: list[RoleData], answers: Answers, pull: Pull, baseline: int) -> list[Fit]:
+    """Roles that pull the person or continue their own kind of work, at or above the floor (the
+    match is worked out first, so a weak one costs no more)."""
+    own_tracks = BACKGROUND_TRACKS[answers.background]
+    fits = []
+    for role in roles:
+        if role.track not in own_tracks and not pulls_toward(role=role, pull=pull):
+            continue
+        position = position_on(role=role, answers=answers)
+        if match_score(position=position, answers=answers, pull=pull) >= MATCH_FLOOR:
+            fits.append(role_fit(position=position, answers=answers, pull=pull, baseline=baseline))
+    return fits
+
+
+def nearest_destinations(
+    *, roles: list[RoleData], answers: Answers, pull: Pull, baseline: int
+) -> list[Fit]:
+    """With nothing pulling the person, every match is as weak as the next: the roles they could
+    reach soonest, the better paid first among equals. Only those few are worked out in full."""
+
+    def reach(role: RoleData) -> tuple:
+        position = position_on(role=role, answers=answers)
+        return (position.years_to(role.stages[-1]), -role.pay.total_midpoint, role.slug)
+
+    return [
+        role_fit(
+            position=position_on(role=r, answers=answers),
+            answers=answers,
+            pull=pull,
+            baseline=baseline,
+        )
+        for r in heapq.nsmallest(ROLES_SHOWN, roles, key=reach)
+    ]
+
+
+def starting_points(
+    *, catalogue: Catalogue, roles: list[RoleData], answers: Answers, pull: Pull, baseline: int
+) -> list[Fit]:
+    """Where someone with no real fit starts: what pulls them a little, else a path naming their
+    job or the first job building the most shared fundamentals (the article's advice to
+    beginners)."""
+    weak = [r for r in roles if pulls_toward(role=r, pull=pull)]
+    starts = weak or [*catalogue.roles_naming(answers.background), *catalogue.first_jobs]
+    return [
+        role_fit(
+            position=position_on(role=r, answers=answers),
+            answers=answers,
+            pull=pull,
+            baseline=baseline,
+        )
+        for r in dict.fromkeys(starts)
+    ]
+
+
 def storyline_for(*, catalogue: Catalogue, answers: Answers) -> Storyline:
     """The whole result; the catalogue must hold at least one tier."""
     answers = replace(answers, knows=catalogue.with_broader_skills(answers.knows))
-    tiers = catalogue.tiers
-    positions = [position_on(role=role, answers=answers) for role in catalogue.roles if role.stages]
-    season = season_for(positions=positions, tiers=tiers)
+    tiers, pull = catalogue.tiers, Pull(answers.likes)
+    roles = [role for role in catalogue.roles if role.stages]
+    # Only a path naming the person's job can have them on it, and so set their season.
+    named = [
+        position_on(role=r, answers=answers) for r in catalogue.roles_naming(answers.background)
+    ]
+    season = season_for(positions=named, tiers=tiers)
     baseline = answers.pay if answers.pay is not None else season.pay.total_midpoint
-    fits = real_fits(positions=positions, answers=answers, baseline=baseline)
+    role_facts = {"roles": roles, "answers": answers, "pull": pull, "baseline": baseline}
+    fits = real_fits(**role_facts)
     open_to_anything = not fits
     if open_to_anything:
-        fits = [role_fit(position=p, answers=answers, baseline=baseline) for p in positions]
-    pulling = [fit for fit in fits if pulls_toward(role=fit.role, answers=answers)]
+        fits = nearest_destinations(**role_facts)
+        options = starting_points(catalogue=catalogue, **role_facts)
+    else:
+        options = [fit for fit in fits if pulls_toward(role=fit.role, pull=pull)] or fits
     next_step = None
-    if fits:
-        chosen = min(pulling or fits, key=lambda f: next_step_key(f, tiers=tiers, answers=answers))
+    if options:
+        chosen = min(options, key=lambda f: next_step_key(f, tiers=tiers, answers=answers))
         next_step = next_step_for(fit=chosen, tiers=tiers, baseline=baseline)
     own_path = next_step.role.slug if next_step and next_step.position.held else None
     fits.sort(

@@ -38,11 +38,11 @@ class Pay:
     total_max: int
     total_max_open_ended: bool
 
-    @property
+    # Worked out once: the catalogue is built once per data version and every result reads them.
+    @cached_property
     def total_midpoint(self) -> int:
         return round((self.total_min + self.total_max) / 2)
 
-    # Formatted once: the catalogue is built once per data version and every result shows them.
     @cached_property
     def base_range(self) -> str:
         return formatting.base_pay(self)
@@ -176,6 +176,26 @@ class RoleData:
             need for need in self.core_needs if not any(s.is_fundamental for s in need.skills)
         )
 
+    @cached_property
+    def specialist_kinds(self) -> tuple[str, ...]:
+        """The kind of skill of each specialist core need, in order."""
+        return tuple(need.skills[0].kind for need in self.specialist_core_needs)
+
+    @cached_property
+    def named_backgrounds(self) -> frozenset[str]:
+        """The jobs some step of its path names."""
+        return frozenset(background for stage in self.stages for background in stage.entries)
+
+    @cached_property
+    def fundamentals_at_start(self) -> int:
+        """How many shared fundamentals its first step asks for or builds."""
+        needs = (*self.needs_for(0), *self.stages[0].builds) if self.stages else ()
+        return sum(1 for need in needs if any(skill.is_fundamental for skill in need.skills))
+
+    @cached_property
+    def core_slugs(self) -> frozenset[str]:
+        return frozenset(slug for need in self.core_needs for slug in need.slugs)
+
     def needs_through(self, index: int) -> tuple[Need, ...]:
         """What steps 0..index assume and build: the work done by standing on step `index`."""
         return self._needs_through[index] if index >= 0 else ()
@@ -232,12 +252,30 @@ class Catalogue:
     @cached_property
     def named_backgrounds(self) -> frozenset[str]:
         """The backgrounds some step of some path names: only their years count on a path."""
-        return frozenset(
-            background
-            for role in self.roles
-            for stage in role.stages
-            for background in stage.entries
-        )
+        return frozenset(background for role in self.roles for background in role.named_backgrounds)
+
+    def roles_naming(self, background: str) -> tuple[RoleData, ...]:
+        """The roles whose path names the job at some step, in catalogue order."""
+        return self._roles_naming.get(background, ())
+
+    @cached_property
+    def _roles_naming(self) -> dict[str, tuple[RoleData, ...]]:
+        naming: dict[str, list[RoleData]] = {}
+        for role in self.roles:
+            for background in role.named_backgrounds:
+                naming.setdefault(background, []).append(role)
+        return {background: tuple(roles) for background, roles in naming.items()}
+
+    @cached_property
+    def first_jobs(self) -> tuple[RoleData, ...]:
+        """The roles whose path starts with the job building the most shared fundamentals: where
+        the article sends a beginner with no direction yet."""
+        most = max((role.fundamentals_at_start for role in self.roles), default=0)
+        return tuple(r for r in self.roles if r.stages and r.fundamentals_at_start == most)
+
+    @cached_property
+    def roles_by_title(self) -> tuple[RoleData, ...]:
+        return tuple(sorted(self.roles, key=lambda role: role.title))
 
     @cached_property
     def skill_choices(self) -> FixedChoices:

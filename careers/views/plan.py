@@ -12,7 +12,7 @@ from django_htmx.http import push_url
 from careers import read_model, social_cards
 from careers.models import Background
 from careers.plan import SkillState, plan_for, plan_state_from
-from careers.views import HtmxHttpRequest, asks_for, found_or_404
+from careers.views import HtmxHttpRequest, found_or_404
 from careers.views.social_cards import card_response
 
 
@@ -22,7 +22,7 @@ def plan(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     role = found_or_404(catalogue.role_by_slug, slug, missing="No such role.")
     state, notices = plan_state_from(request.GET, catalogue=catalogue)
     url = f"{request.path}?{state.query}" if state.query else request.path
-    if not request.htmx and not notices and not asks_for(request, state.query):
+    if not request.htmx and not notices and request.META.get("QUERY_STRING", "") != state.query:
         return redirect(url)  # one short address per plan, whatever the form sent
     swapping = request.htmx and not request.htmx.history_restore_request
     template_name = "careers/plan.html" + ("#plan" if swapping else "")

@@ -20,7 +20,7 @@ from careers.questionnaire.result import (
     requested_step,
     result_json,
 )
-from careers.views import HtmxHttpRequest, asks_for
+from careers.views import HtmxHttpRequest
 
 
 @require_safe
@@ -33,7 +33,7 @@ def next_episode(request: HtmxHttpRequest) -> HttpResponse:
     context = questionnaire_context(query=query, catalogue=read_model.current().catalogue)
     canonical = canonical_query(query, step=requested_step(query))
     url = f"{request.path}?{canonical}" if canonical else request.path
-    if not request.htmx and not notice and not asks_for(request, canonical):
+    if not request.htmx and not notice and raw_query != canonical:
         return redirect(url)  # one short, readable address per step and result
     template_name = "careers/questionnaire.html"
     swapping = request.htmx and not request.htmx.history_restore_request

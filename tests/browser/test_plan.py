@@ -32,7 +32,7 @@ def test_marking_a_skill_updates_progress_and_the_address(browser: Browser, gate
         if not scripted:
             page.get_by_role("button", name="Update my plan").click()
         expect(page).to_have_url(gate_site + WITH_TERRAFORM)
-        expect(core_progress(page)).to_contain_text("3 of 4")
+        expect(core_progress(page)).to_contain_text("4 of 4")  # Terraform is IaC work too
         expect(skill(page, "Terraform", "Have")).to_be_checked()
         if scripted:
             expect(skill(page, "Terraform", "Have")).to_be_focused()  # focus survives the swap
@@ -45,7 +45,7 @@ def test_marking_a_skill_updates_progress_and_the_address(browser: Browser, gate
 
         page.go_back()
         expect(page).to_have_url(gate_site + WITH_TERRAFORM)
-        expect(core_progress(page)).to_contain_text("3 of 4")
+        expect(core_progress(page)).to_contain_text("4 of 4")  # Terraform is IaC work too
         page.go_forward()
         expect(page).to_have_url(gate_site + PLAN)
         expect(core_progress(page)).to_contain_text("2 of 4")
