@@ -183,6 +183,11 @@ class PlanStep:
     def pay_change_size(self) -> int:
         return abs(self.pay_change)
 
+    @property
+    def still_needed(self) -> tuple[NeedState, ...]:
+        """The needs not had yet, learning ones included: a step lists only what is left."""
+        return tuple(need for need in self.needs if need.state != SkillState.HAVE)
+
 
 @dataclass(frozen=True)
 class Progress:

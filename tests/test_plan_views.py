@@ -8,6 +8,8 @@ from django.core.cache import cache
 from PIL import Image
 from pytest_django.asserts import assertContains, assertNotContains
 
+from careers.plan import SkillState
+
 URL = "/plan/infrastructure-engineer/"
 STATE = "years=10&background=sysadmin&have=linux,networking&learning=bash"
 HTMX = {"HX-Request": "true"}
@@ -30,6 +32,34 @@ def test_the_plan_is_a_whole_page_with_every_part(client, seed):
     assertContains(response, 'name="skill-linux" value="have" checked', html=False)
     assertContains(response, '<meta name="robots" content="noindex">')
     assertContains(response, 'src="/static/js/plan.js"')
+
+
+def test_the_checklist_offers_exactly_the_states_the_plan_reads(client, seed):
+    """The radios are written out in the template for speed; they must stay SkillState's."""
+    response = client.get(f"{URL}?{STATE}")
+    radios = "".join(
+        f'<label><input type="radio" name="skill-linux" value="{value}"'
+        f"{' checked' if value == SkillState.HAVE else ''}> {label}</label>"
+        for value, label in SkillState.CHOICES
+    )
+    assertContains(response, radios, html=True)
+
+
+def test_each_step_lists_only_what_it_still_needs(client, seed):
+    """Issue 24: every dated step repeated the same list, had skills included."""
+    plan = client.get(f"{URL}?{STATE}").context["plan"]
+    now = next(step for step in plan.steps if step.status == "now")
+    assert {item.need.name for item in now.still_needed} == {
+        "Python or Bash",
+        "Infrastructure as Code",
+        "Cloud (AWS, Azure or GCP)",
+    }
+    assert all(item.state != SkillState.HAVE for step in plan.steps for item in step.still_needed)
+    content = client.get(f"{URL}?{STATE}").content.decode()
+    listed = content[
+        content.index('aria-label="What Infrastructure or Cloud Engineer still needs"') :
+    ]
+    assert "Linux" not in listed[: listed.index("</ul>")]
 
 
 def test_htmx_gets_the_plan_fragment_and_the_short_address(client, seed):

@@ -11,7 +11,7 @@ from django_htmx.http import push_url
 
 from careers import read_model, social_cards
 from careers.models import Background
-from careers.plan import SkillState, plan_for, plan_state_from
+from careers.plan import plan_for, plan_state_from
 from careers.views import HtmxHttpRequest, found_or_404
 from careers.views.social_cards import card_response
 
@@ -32,7 +32,6 @@ def plan(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         ),
         "notices": notices,
         "canonical_url": settings.SITE_URL + url,
-        "skill_choices": SkillState.CHOICES,
         "backgrounds": Background.choices,
     }
     response = render(request, template_name, context)
