@@ -1,9 +1,10 @@
 """Everything the public site shows, loaded once per data version and shared by a worker's requests.
 
-Public pages, the questionnaire, plans, cards, open data and the sitemap read `current()`. It
-costs one query, the data version check (careers/data_version.py), and only when the version
-has changed since the worker last looked does it load the data again, in a fixed number of
-queries. Within one request the check runs once, however many times `current()` is called.
+Public pages, the questionnaire, plans, cards, open data, the change log and the sitemap read
+`current()`. It costs one query, the data version check (careers/data_version.py), and only
+when the version has changed since the worker last looked does it load the data again, in a
+fixed number of queries. Within one request the check runs once, however many times
+`current()` is called.
 
 The records are model instances with every relation the pages follow already loaded, so a
 template that follows them runs no query. They are shared by every request of the worker and
@@ -36,6 +37,7 @@ from careers.models import (
     Source,
     Statistic,
 )
+from careers.pay_changes import PayEdit, pay_edits
 from careers.premium import SPECIALIZATION_PREMIUM
 from careers.questionnaire.catalogue import Catalogue, catalogue_from_database
 
@@ -60,6 +62,9 @@ class ReadModel:
     skill_by_slug: Mapping[str, Skill]
     role_links: Mapping[str, tuple[RoleSkill, ...]]
     """For each skill's slug, the roles that ask for it: by importance, then role title."""
+    pay_edits: tuple[PayEdit, ...]
+    """The public change log, newest first: every edit writes its history in the change that
+    replaces the data version."""
     # Values computed from the data on first use, kept for this version: the properties below
     # (cached_property writes to the instance's __dict__, which a frozen dataclass allows) and
     # what derived() is asked for.
@@ -128,6 +133,7 @@ def build(version: str = "") -> ReadModel:
                 for slug, links in links_by_skill.items()
             }
         ),
+        pay_edits=tuple(pay_edits()),
     )
 
 
