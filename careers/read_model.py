@@ -4,7 +4,8 @@ Public pages, the questionnaire, plans, cards, open data, the change log and the
 `current()`. It costs one query, the data version check (careers/data_version.py), and only
 when the version has changed since the worker last looked does it load the data again, in a
 fixed number of queries. Within one request the check runs once, however many times
-`current()` is called.
+`current()` is called. While the database does not answer, the worker serves the last model it
+loaded (careers/database_faults.py).
 
 The records are model instances with every relation the pages follow already loaded, so a
 template that follows them runs no query. They are shared by every request of the worker and
@@ -13,6 +14,7 @@ Anything computed from the data alone (rendered charts, premiums, the questionna
 catalogue, open data) is kept beside them with `derived()`, so it is computed once a version.
 """
 
+import contextlib
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Mapping
@@ -26,7 +28,7 @@ from django.core.signals import request_finished, request_started
 from django.db.models import Prefetch
 from django.dispatch import receiver
 
-from careers import data_version
+from careers import data_version, database_faults
 from careers.models import (
     ExperienceTier,
     FaqEntry,
@@ -143,10 +145,24 @@ _this_request = threading.local()
 
 
 def current() -> ReadModel:
-    """The read model for the data as it is now."""
+    """The read model for the data as it is now, or while the database does not answer, the
+    last one this worker loaded (careers/database_faults.py)."""
     checked = getattr(_this_request, "model", None)
     if checked is not None:
         return checked
+    model = database_faults.or_last_loaded(latest, last=_latest)
+    if getattr(_this_request, "active", False):
+        _this_request.model = model
+    return model
+
+
+def load_at_start() -> None:
+    """Load now if the database answers; a worker that cannot answers 503 until it can."""
+    with contextlib.suppress(database_faults.DatabaseUnavailable):  # the outage is logged
+        current()
+
+
+def latest() -> ReadModel:
     global _latest
     version = data_version.current()
     model = _latest
@@ -155,8 +171,6 @@ def current() -> ReadModel:
             model = _latest
             if model is None or model.version != version:
                 model = _latest = build(version)
-    if getattr(_this_request, "active", False):
-        _this_request.model = model
     return model
 
 
