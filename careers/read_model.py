@@ -25,6 +25,7 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from django.core.signals import request_finished, request_started
+from django.db import connections
 from django.db.models import Prefetch
 from django.dispatch import receiver
 
@@ -160,6 +161,8 @@ def load_at_start() -> None:
     """Load now if the database answers; a worker that cannot answers 503 until it can."""
     with contextlib.suppress(database_faults.DatabaseUnavailable):  # the outage is logged
         current()
+    # A server that preloads the app forks its workers after this: none may share a connection.
+    connections.close_all()
 
 
 def latest() -> ReadModel:

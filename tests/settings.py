@@ -35,3 +35,8 @@ if REDIS_URL:  # noqa: F405
     CACHES["default"]["OPTIONS"] |= {"socket_timeout": 1.0, "socket_connect_timeout": 1.0}  # noqa: F405
 if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": f"test_careers_{os.getpid()}"}  # noqa: F405
+    # Two suites on one busy machine can slow a statement (creating the test database, a bulk
+    # insert of 1,000 roles) past production's 3 s. tests/test_database_faults.py and the fault
+    # tests with gunicorn set production's bounds themselves.
+    DATABASE_STATEMENT_TIMEOUT = 30
+    DATABASES["default"]["OPTIONS"]["options"] = "-c statement_timeout=30000"  # noqa: F405

@@ -229,6 +229,5 @@ def test_a_worker_started_while_the_database_is_down_answers_503_until_it_can_lo
         assert ask(base, "/healthz").status == 503
         proxy.forward()
         recovery = seconds_to_recover(base)
-        log_in(Browser(base))
     assert recovery < RETRY_SECONDS + BOUND + SLACK
     check_the_log(log)

@@ -96,6 +96,16 @@ def test_cards_data_and_crawlers_files_answer_while_the_database_refuses(client,
     assert response.status_code == 200
 
 
+def test_a_signed_in_editor_reads_the_public_pages_too(editor, seed):
+    """Their session is in the database, but no public page reads it."""
+    warmed(editor)
+    with database_refusing():
+        for path in ("/", f"/roles/{ROLE}/", "/changes/"):
+            response = editor.get(path)
+            assert response.status_code == 200
+            assert NOTICE in response.content.decode()
+
+
 def test_the_notice_shows_only_while_the_database_is_away(client, seed, settings):
     settings.DATABASE_RETRY_SECONDS = 0  # ask the database on every request
     warmed(client)
