@@ -28,14 +28,16 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/pip install --quiet -c requirements.lock -e ".[dev]"
 	touch $@
 
+# A start never rewrites data: an empty database is migrated and loaded, one with data is left
+# as it is, and unapplied migrations stop the start unless MIGRATE=1 (docs/operations.md).
+PREPARE := prepare_database $(if $(MIGRATE),--migrate)
+
 run: $(STAMP) fonts
-	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
-	$(DEV_ENV) $(BIN)/python manage.py load_fixtures
+	$(DEV_ENV) $(BIN)/python manage.py $(PREPARE)
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 serve: $(STAMP) fonts
-	$(SERVE_ENV) $(BIN)/python manage.py migrate --no-input
-	$(SERVE_ENV) $(BIN)/python manage.py load_fixtures
+	$(SERVE_ENV) $(BIN)/python manage.py $(PREPARE)
 	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	$(SERVE_ENV) $(BIN)/gunicorn careers.wsgi --bind 127.0.0.1:8000 --workers $(WORKERS) --access-logfile -
 

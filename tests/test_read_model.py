@@ -3,6 +3,9 @@
 Page-cache hits would answer before any view runs, so tests about rendering turn it off.
 """
 
+import gc
+import weakref
+
 import pytest
 from django.core.management import call_command
 from django.db import transaction
@@ -18,9 +21,9 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-# Roles and their four relations, skills, tiers, FAQ, sources with their roles, statistics, and
-# the questionnaire's catalogue (eight).
-BUILD_QUERIES = 20
+# Roles and their four relations, skills, tiers, FAQ, sources with their roles, statistics, the
+# questionnaire's catalogue (eight) and the change log (three).
+BUILD_QUERIES = 23
 
 
 @pytest.fixture(autouse=True)
@@ -65,6 +68,7 @@ def test_every_public_page_runs_only_the_version_check_at_1000_roles(
         "/data/roles.json",
         "/data/roles.csv",
         "/sitemap.xml",
+        "/changes/",
     ]
     assert client.get("/").status_code == 200  # builds the read model
     for path in paths:
@@ -165,3 +169,20 @@ def test_loading_the_fixtures_changes_the_version():
     call_command("load_fixtures", verbosity=0)
     assert data_version.current() != before
     assert len(read_model.current().ranked) == 10
+
+
+def test_each_new_model_is_frozen_out_of_collections_and_the_last_one_freed(settings):
+    """The read model's objects live until the data changes: frozen, no collection walks them;
+    a rebuild first collects the model it replaces (whose objects refer to each other)."""
+    settings.GC_FREEZE_READ_MODEL = True
+    build_catalogue(roles=3)
+    first = read_model.current()
+    first_role = weakref.ref(first.ranked[0])
+    assert gc.get_freeze_count() > 0
+    data_version.bump()
+    del first
+    second = read_model.current()
+    assert first_role() is None
+    assert gc.get_freeze_count() > 0
+    assert second.ranked
+    gc.unfreeze()  # the rest of the suite runs unfrozen

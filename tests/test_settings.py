@@ -26,6 +26,9 @@ VARIABLES = (
     "DJANGO_CACHE_TIMEOUT_MS",
     "DJANGO_CACHE_RETRY_SECONDS",
     "DJANGO_TRUSTED_PROXY_COUNT",
+    "DJANGO_DB_CONNECT_TIMEOUT",
+    "DJANGO_DB_STATEMENT_TIMEOUT",
+    "DJANGO_DB_RETRY_SECONDS",
     "SITE_URL",
 )
 PRODUCTION = {
@@ -93,6 +96,25 @@ def test_database_url_selects_postgresql(load_settings):
         "app",
     )
     assert database["CONN_HEALTH_CHECKS"] is True
+    # A few seconds at most for a connection and for a statement, by default.
+    assert database["OPTIONS"] == {"connect_timeout": 2, "options": "-c statement_timeout=3000"}
+    assert loaded["DATABASE_RETRY_SECONDS"] == 5
+
+
+def test_database_timeouts_come_from_the_environment(load_settings):
+    loaded = load_settings(
+        **PRODUCTION,
+        DATABASE_URL="postgres://app@db.internal:5432/careers?sslmode=require",
+        DJANGO_DB_CONNECT_TIMEOUT="5",
+        DJANGO_DB_STATEMENT_TIMEOUT="0",
+        DJANGO_DB_RETRY_SECONDS="30",
+    )
+    assert loaded["DATABASES"]["default"]["OPTIONS"] == {
+        "sslmode": "require",
+        "connect_timeout": 5,
+        "options": "-c statement_timeout=0",
+    }
+    assert (loaded["DATABASE_STATEMENT_TIMEOUT"], loaded["DATABASE_RETRY_SECONDS"]) == (0, 30)
 
 
 def test_redis_url_selects_the_shared_cache_and_turns_on_the_page_cache(load_settings):

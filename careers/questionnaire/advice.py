@@ -621,6 +621,8 @@ def storyline_for(*, catalogue: Catalogue, answers: Answers) -> Storyline:
         chosen = min(options, key=lambda f: next_step_key(f, tiers=tiers, answers=answers))
         next_step = next_step_for(fit=chosen, tiers=tiers, baseline=baseline)
     own_path = next_step.role.slug if next_step and next_step.position.held else None
+    if own_path and own_path not in {fit.role.slug for fit in fits}:
+        fits.append(chosen)  # their own path leads the list even when nothing else fits
     fits.sort(
         key=lambda f: fits_order_key(
             f, own_path=own_path, priority=answers.priority, by_reach=open_to_anything

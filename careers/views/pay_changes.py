@@ -3,8 +3,8 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from careers import read_model
 from careers.page_cache import public_page
-from careers.pay_changes import pay_edits
 from careers.views import HtmxHttpRequest
 
 EDITS_PER_PAGE = 20
@@ -17,5 +17,6 @@ def change_list(request: HtmxHttpRequest) -> HttpResponse:
     template_name = "careers/change_list.html"
     if request.htmx and not request.htmx.history_restore_request:
         template_name += "#results"  # the pager swaps only the log itself
-    page = Paginator(pay_edits(), EDITS_PER_PAGE).get_page(request.GET.get("page"))
+    edits = read_model.current().pay_edits
+    page = Paginator(edits, EDITS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, template_name, {"page": page})

@@ -1,12 +1,14 @@
-from django.core.management import BaseCommand
+from django.core.management import BaseCommand, CommandError
 
-from careers.fixture_sync import Outcome, fixtures_load
+from careers.fixture_sync import FixtureConflicts, Outcome, fixtures_load
 
 
 class Command(BaseCommand):
     help = (
         "Load the article's data from fixtures/, matched by natural key. Missing records are "
-        "added; records that exist are left as they are (admin edits survive) unless --update."
+        "added; records that exist are left as they are (admin edits survive) unless --update. "
+        "A record the editors renamed, moved or deleted is never added again: the load is "
+        "refused, naming each one, and nothing is changed."
     )
 
     def add_arguments(self, parser):
@@ -17,7 +19,17 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, update: bool, **options):
-        outcomes = fixtures_load(update=update)
+        try:
+            outcomes = fixtures_load(update=update)
+        except FixtureConflicts as refusal:
+            raise CommandError(
+                "Nothing loaded: records in fixtures/ conflict with edits made in the database "
+                "since (loading them would add a second copy of a record or bring back a "
+                "deleted one):\n"
+                + "".join(f"  {conflict}\n" for conflict in refusal.conflicts)
+                + "Save the database's version with `manage.py export_fixtures`, or undo "
+                "those edits in the admin."
+            ) from None
         if options["verbosity"] == 0:
             return
         self.stdout.write(
