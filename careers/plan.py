@@ -308,8 +308,8 @@ def other_roles_covered(
     nothing and follow in title order."""
     covered = [
         Coverage(other, progress_of(other.core_needs, have=have, state=state))
-        for other in catalogue.roles
-        if other.slug != role.slug and not have.isdisjoint(other.core_slugs)
+        for other in catalogue.roles_with_core_skill(have)
+        if other.slug != role.slug
     ]
     covered.sort(key=lambda c: (-c.progress.have / (c.progress.total or 1), c.role.title))
     shown = {c.role.slug for c in covered} | {role.slug}

@@ -273,6 +273,19 @@ class Catalogue:
         most = max((role.fundamentals_at_start for role in self.roles), default=0)
         return tuple(r for r in self.roles if r.stages and r.fundamentals_at_start == most)
 
+    def roles_with_core_skill(self, slugs: frozenset[str]) -> list[RoleData]:
+        """The roles with any of `slugs` among their core skills, in catalogue order."""
+        found = {id(role) for slug in slugs for role in self._roles_by_core_skill.get(slug, ())}
+        return [role for role in self.roles if id(role) in found] if found else []
+
+    @cached_property
+    def _roles_by_core_skill(self) -> dict[str, tuple[RoleData, ...]]:
+        by_skill: dict[str, list[RoleData]] = {}
+        for role in self.roles:
+            for slug in role.core_slugs:
+                by_skill.setdefault(slug, []).append(role)
+        return {slug: tuple(roles) for slug, roles in by_skill.items()}
+
     @cached_property
     def roles_by_title(self) -> tuple[RoleData, ...]:
         return tuple(sorted(self.roles, key=lambda role: role.title))

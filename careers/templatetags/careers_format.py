@@ -36,3 +36,19 @@ def years(item):
     """The year span of a tier or career stage."""
     open_ended = getattr(item, "years_open_ended", False)
     return formatting.year_span(item.years_min, item.years_max, open_ended=open_ended)
+
+
+@register.simple_tag
+def stage_years(stage, capitalized=False):
+    """When a step of a path usually starts; a step the article leaves undated says its years
+    are an estimate."""
+    if not stage.years_estimated:
+        text = f"usually {years(stage)} into a career"
+    elif stage.start:
+        text = (
+            f"about {stage.start} year{'' if stage.start == 1 else 's'} into a career (the"
+            " article gives this step no years, so we estimate them from the steps around it)"
+        )
+    else:
+        text = "at the start of a career"
+    return text[0].upper() + text[1:] if capitalized else text
