@@ -205,6 +205,11 @@ class ChecklistItem:
     skill: SkillInfo
     state: str
 
+    @property
+    def field(self) -> str:
+        """The name of its radio group, as `skill_states` reads it."""
+        return f"{SKILL_FIELD_PREFIX}{self.skill.slug}"
+
 
 @dataclass(frozen=True)
 class ChecklistGroup:
