@@ -1,5 +1,4 @@
-"""Geometry for the pay charts, drawn as inline SVG: each row's bars here, the rest by
-templates/careers/_band_chart.html.
+"""Geometry for the pay charts, drawn as inline SVG by templates/careers/_band_chart.html.
 
 Everything here is plain arithmetic on numbers, so the charts are tested without a browser and
 the pages need no charting JavaScript. Every chart starts its dollar axis at zero so bar lengths
@@ -13,10 +12,6 @@ to 10 px on a phone. Labels are HTML beside the bars, so long titles wrap instea
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
-
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 
 from careers import formatting
 
@@ -69,64 +64,10 @@ class Row:
     peak_text: str
 
 
-# An open-ended range's arrowhead, and a reported peak's diamond, at a position along the axis.
-ARROW = (
-    '\n        <svg x="{}%" y="{}" overflow="visible"><polygon class="{}" points="0,0 6,5 0,10">'
-    "</polygon></svg>"
-)
-PEAK = (
-    '\n        <svg x="{}%" y="17" overflow="visible"><polygon class="chart__peak"'
-    ' points="0,-2 7,5 0,12 -7,5"></polygon></svg>'
-)
-
-
 @dataclass(frozen=True)
 class BandChart:
     rows: list[Row]
     ticks: list[Tick]
-
-    @cached_property
-    def drawn_rows(self) -> list[tuple[Row, str]]:
-        """Each row with the SVG of its bars. Drawn here rather than in the template: a chart
-        on the comparison page is drawn on every request, and this is most of its nodes."""
-        return [(row, self.bars(row)) for row in self.rows]
-
-    def bars(self, row: Row) -> str:
-        base, total = row.base, row.total
-        parts = [
-            '<svg class="chart__bars" focusable="false">\n        ',
-            format_html('<g class="chart__grid">{}</g>\n        ', self.grid),
-            format_html(
-                '<rect class="chart__base" x="{}%" y="4" width="{}%" height="10" rx="2"></rect>',
-                base.start,
-                base.width,
-            ),
-        ]
-        if base.open_ended:
-            parts.append(format_html(ARROW, base.end, 4, "chart__base"))
-        parts.append(
-            format_html(
-                '\n        <rect class="chart__total" x="{}%" y="17" width="{}%" height="10"'
-                ' rx="2"></rect>',
-                total.start,
-                total.width,
-            )
-        )
-        if total.open_ended:
-            parts.append(format_html(ARROW, total.end, 17, "chart__total"))
-        if row.peak is not None:
-            parts.append(format_html(PEAK, row.peak))
-        parts.append("\n      </svg>")
-        return mark_safe("".join(parts))
-
-    @cached_property
-    def grid(self) -> str:
-        """The vertical grid lines, the same in every row: drawn once a chart, not once a row."""
-        return format_html_join(
-            "",
-            '<line x1="{}%" x2="{}%" y1="0" y2="30"></line>',
-            ((t.percent, t.percent) for t in self.ticks),
-        )
 
     @property
     def has_peak(self) -> bool:
@@ -204,17 +145,17 @@ def band_chart(*, items: Sequence[BandInput]) -> BandChart:
     return BandChart(rows=[chart_row(item, top=top) for item in items], ticks=chart_ticks(top=top))
 
 
-def band_input(item, *, label: str, highlight: bool = False) -> BandInput:
-    """A row from anything with the pay-range fields (a role, an experience tier)."""
+def band_input(pay, *, label: str, peak: int | None = None, highlight: bool = False) -> BandInput:
+    """A row from a pay range (a role's, an experience tier's)."""
     return BandInput(
         label=label,
-        base_min=item.base_min,
-        base_max=item.base_max,
-        total_min=item.total_min,
-        total_max=item.total_max,
-        base_open_ended=item.base_max_open_ended,
-        total_open_ended=item.total_max_open_ended,
-        peak=getattr(item, "total_peak", None),
+        base_min=pay.base_min,
+        base_max=pay.base_max,
+        total_min=pay.total_min,
+        total_max=pay.total_max,
+        base_open_ended=pay.base_max_open_ended,
+        total_open_ended=pay.total_max_open_ended,
+        peak=peak,
         highlight=highlight,
     )
 
@@ -228,7 +169,7 @@ def ranking_chart(*, roles: Sequence) -> BandChart:
     """The bands of the first RANKING_CHART_ROWS of `roles` (in rank order), labelled by rank."""
     return band_chart(
         items=[
-            band_input(role, label=f"{role.rank}. {role.title}")
+            band_input(role.pay, label=f"{role.rank}. {role.title}", peak=role.total_peak)
             for role in roles[:RANKING_CHART_ROWS]
         ]
     )
@@ -238,8 +179,8 @@ def role_and_tiers_chart(*, role, tiers: Sequence) -> BandChart:
     """One role's bands first, then the experience tiers to measure it against."""
     # A comma, not parentheses: titles such as "… (Go/Rust Specialist)" have their own.
     label = f"{role.title}, {formatting.role_experience(role)}"
-    items = [band_input(role, label=label, highlight=True)]
-    items += [band_input(tier, label=tier_label(tier)) for tier in tiers]
+    items = [band_input(role.pay, label=label, peak=role.total_peak, highlight=True)]
+    items += [band_input(tier.pay, label=tier_label(tier)) for tier in tiers]
     return band_chart(items=items)
 
 

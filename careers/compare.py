@@ -3,15 +3,13 @@
 import heapq
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 from urllib.parse import urlencode
 
 from django.http import QueryDict
 from django.urls import reverse
-from django.utils.html import format_html
 
-from careers.models import Role, Skill
 from careers.premium import PremiumInDollars
+from careers.read_model import Role, Skill
 
 MIN_ROLES = 2
 MAX_ROLES = 4
@@ -137,10 +135,10 @@ def comparison_shortlist(
     skills with it, ties in rank order (`others` must be in rank order, with their role skills
     loaded). Shared skills mark the roles someone on this path could move to with what they
     already know, and they are what the comparison itself lays side by side."""
-    own = {link.skill_id for link in role.role_skills.all()}
+    own = {link.skill.slug for link in role.skills}
 
     def shared(other: Role) -> int:
-        return sum(link.skill_id in own for link in other.role_skills.all())
+        return sum(link.skill.slug in own for link in other.skills)
 
     # nsmallest is stable, like sorted(): roles sharing as many skills keep their rank order.
     return heapq.nsmallest(size, others, key=lambda other: -shared(other))
@@ -165,22 +163,22 @@ def compare_with(*, role: Role, others: Sequence[Role]) -> CompareWith:
 
 
 def role_skills(role: Role) -> list[Skill]:
-    """The role's skills in page order; `role_skills` must be prefetched with their skill."""
-    return [link.skill for link in role.role_skills.all()]
+    """The role's skills in page order."""
+    return [link.skill for link in role.skills]
 
 
 def shared_skills(*, roles: Sequence[Role]) -> list[Skill]:
     """Skills every one of the roles needs, in the first role's order."""
     if len(roles) < MIN_ROLES:
         return []
-    others = [{skill.pk for skill in role_skills(role)} for role in roles[1:]]
-    return [skill for skill in role_skills(roles[0]) if all(skill.pk in pks for pks in others)]
+    others = [{skill.slug for skill in role_skills(role)} for role in roles[1:]]
+    return [skill for skill in role_skills(roles[0]) if all(skill.slug in s for s in others)]
 
 
 def distinct_skills(*, role: Role, roles: Sequence[Role]) -> list[Skill]:
     """Skills this role needs and none of the other compared roles does."""
-    elsewhere = {skill.pk for other in roles if other != role for skill in role_skills(other)}
-    return [skill for skill in role_skills(role) if skill.pk not in elsewhere]
+    elsewhere = {s.slug for other in roles if other.slug != role.slug for s in role_skills(other)}
+    return [skill for skill in role_skills(role) if skill.slug not in elsewhere]
 
 
 @dataclass(frozen=True)
@@ -190,28 +188,20 @@ class ComparedRole:
     distinct: list[Skill]
     remove_url: str
     premium: PremiumInDollars | None = None
-    cells: Mapping[str, str] = field(default_factory=dict)
-    """The table's cells that depend on this role alone, drawn by the view (careers/views/)."""
-
-    @cached_property
-    def cell_label(self) -> str:
-        """Names the role in each of its cells when the table is stacked into cards on a narrow
-        screen; the column header already names it for assistive technology."""
-        return format_html('<span class="cell-label" aria-hidden="true">{}</span>', self.role.title)
 
 
 def compare_roles(
     *, roles: Sequence[Role], premiums: Sequence[PremiumInDollars | None] = ()
 ) -> list[ComparedRole]:
     """One column per role: its skills with the shared ones flagged, and a link without it."""
-    shared = {skill.pk for skill in shared_skills(roles=roles)}
+    shared = {skill.slug for skill in shared_skills(roles=roles)}
     premiums = list(premiums) or [None] * len(roles)
     return [
         ComparedRole(
             role=role,
-            skills=[(skill, skill.pk in shared) for skill in role_skills(role)],
+            skills=[(skill, skill.slug in shared) for skill in role_skills(role)],
             distinct=distinct_skills(role=role, roles=roles) if len(roles) > 1 else [],
-            remove_url=comparison_url(slugs=[other.slug for other in roles if other != role]),
+            remove_url=comparison_url(slugs=[o.slug for o in roles if o.slug != role.slug]),
             premium=premium,
         )
         for role, premium in zip(roles, premiums, strict=True)

@@ -1,10 +1,8 @@
 from functools import cache
 
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import escape_uri_path
-from django.utils.safestring import SafeString, mark_safe
 
 from careers import database_faults
 
@@ -43,21 +41,10 @@ def site_links() -> dict[str, str]:
 MAIN_NAVIGATION = ("role_list", "next_episode", "skill_list", "faq", "about")
 
 
-@cache
-def site_chrome(current: str | None) -> dict[str, SafeString]:
-    """The header and footer, drawn once per process: they depend on fixed links and settings,
-    and on which of the header's pages (`current`, if any) is being shown."""
-    context = {"links": site_links(), "current": current, "data_source": settings.DATA_SOURCE}
-    return {
-        name: mark_safe(render_to_string(f"_{name}.html", context).strip())
-        for name in ("site_header", "site_footer")
-    }
-
-
 def navigation(request):
     links = site_links()
     current = next((name for name in MAIN_NAVIGATION if links[name] == request.path), None)
-    return {"links": links, **site_chrome(current)}
+    return {"links": links, "current": current}
 
 
 def database_notice(request):

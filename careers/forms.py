@@ -5,9 +5,7 @@ list is a shareable URL. Values that do not validate fall back to defaults inste
 from dataclasses import dataclass
 
 from django import forms
-from django.forms.renderers import Jinja2
 from django.http import QueryDict
-from django.utils.choices import BaseChoiceIterator
 
 from careers.models import Track
 from careers.ranking import ListingSort
@@ -23,42 +21,16 @@ EXPERIENCE_CHOICES = [
 ]
 
 
-class FixedChoices(BaseChoiceIterator):
-    """Choices that do not change while the process runs. Every form instance shares them: a
-    form deep-copies its fields' choices and checks them again each time it is built, which was
-    a quarter of a questionnaire result's own work."""
-
-    def __init__(self, choices):
-        self.choices = tuple(choices)
-
-    def __iter__(self):
-        return iter(self.choices)
-
-    def __deepcopy__(self, memo):
-        return self
-
-
-class PublicForm(forms.Form):
-    """A form on the public pages. It renders through Jinja2's copies of Django's form templates:
-    the same markup, drawn about twice as fast, which counts on pages no cache can serve (a select
-    or a group of boxes is a template per option). The admin keeps Django's own renderer, as its
-    widgets have no Jinja2 templates."""
-
-    default_renderer = Jinja2()
-
-
-class RoleListForm(PublicForm):
-    sort = forms.ChoiceField(
-        label="Sort by", choices=FixedChoices(ListingSort.choices), required=False
-    )
+class RoleListForm(forms.Form):
+    sort = forms.ChoiceField(label="Sort by", choices=ListingSort.choices, required=False)
     track = forms.ChoiceField(
         label="Track",
-        choices=FixedChoices([("", "All tracks"), *Track.choices]),
+        choices=[("", "All tracks"), *Track.choices],
         required=False,
     )
     years = forms.TypedChoiceField(
         label="Experience you have",
-        choices=FixedChoices(EXPERIENCE_CHOICES),
+        choices=EXPERIENCE_CHOICES,
         coerce=int,
         empty_value=None,
         required=False,

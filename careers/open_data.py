@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from django.conf import settings
 
 from careers import formatting
-from careers.models import ExperienceTier, Importance, Role, RoleSkill
-from careers.read_model import ReadModel
+from careers.models import Importance
+from careers.read_model import ReadModel, Role, RoleSkill, Tier
 from careers.structured_data import absolute_url
 
 PAY_FIELDS = (
@@ -75,27 +75,28 @@ def dataset(data: ReadModel) -> dict:
         "source": credit(),
         "url": absolute_url("/"),
         "tiers": [tier_record(tier) for tier in data.tiers],
-        "roles": [role_record(role) for role in data.ranked],
+        "roles": [role_record(role) for role in data.roles],
     }
 
 
-def tier_record(tier: ExperienceTier) -> dict:
-    return fields_of(tier, ("slug", "name", "order", "years_min", "years_max", *PAY_FIELDS))
+def tier_record(tier: Tier) -> dict:
+    record = fields_of(tier, ("slug", "name", "order", "years_min", "years_max"))
+    return record | fields_of(tier.pay, PAY_FIELDS)
 
 
 def role_record(role: Role) -> dict:
     return {
         "rank": role.rank,
-        **fields_of(role, ROLE_FIELDS),
-        "aliases": role.alias_list,
+        **{name: getattr(role.pay if name in PAY_FIELDS else role, name) for name in ROLE_FIELDS},
+        "aliases": list(role.aliases),
         "pay_as_of": role.pay_as_of.isoformat(),
-        "url": absolute_url(role.get_absolute_url()),
-        "stages": [fields_of(stage, STAGE_FIELDS) for stage in role.stages.all()],
-        "skills": [skill_record(link) for link in role.role_skills.all()],
-        "pay_table": [fields_of(row, COMPARISON_FIELDS) for row in role.comparisons.all()],
+        "url": absolute_url(role.url),
+        "stages": [fields_of(stage, STAGE_FIELDS) for stage in role.stages],
+        "skills": [skill_record(link) for link in role.skills],
+        "pay_table": [fields_of(row, COMPARISON_FIELDS) for row in role.comparisons],
         "sources": [
             {"name": link.source.name, "title": link.source.title, "backs": link.backs}
-            for link in role.role_sources.all()
+            for link in role.sources
         ],
     }
 
@@ -105,7 +106,7 @@ def skill_record(link: RoleSkill) -> dict:
         "slug": link.skill.slug,
         "name": link.skill.name,
         "kind": link.skill.kind,
-        "importance": link.get_importance_display().lower(),
+        "importance": link.importance_label.lower(),
         "is_fundamental": link.skill.is_fundamental,
     }
 
@@ -116,9 +117,9 @@ def fields_of(instance, fields: tuple[str, ...]) -> dict:
 
 def csv_rows(data: ReadModel) -> Iterator[list]:
     """Rows of CSV_COLUMNS: booleans as true/false, missing values empty, lists joined by " | "."""
-    for role in data.ranked:
+    for role in data.roles:
         record = role_record(role)
-        stages = role.stages.all()
+        stages = role.stages
         row = [
             *(csv_value(record[column]) for column in ("rank", *ROLE_FIELDS)),
             LIST_SEPARATOR.join(record["aliases"]),

@@ -16,7 +16,7 @@ from django.http import QueryDict
 from careers.models import Background, Importance
 from careers.questionnaire import advice
 from careers.questionnaire.answers import MAX_PAY, MAX_YEARS, Answers, Priority
-from careers.questionnaire.catalogue import Catalogue, Need, Pay, RoleData, SkillInfo, Stage, Tier
+from careers.read_model import Need, Pay, ReadModel, Role, Skill, Stage, Tier
 
 # Longer than any honest plan (every skill named once); refused before parsing.
 MAX_QUERY_LENGTH = 2000
@@ -35,7 +35,7 @@ class PlanState:
     years: int = 0
     background: str = Background.SWITCHER
     pay: int | None = None
-    have: tuple[str, ...] = ()  # in the catalogue's skill order, so one plan has one address
+    have: tuple[str, ...] = ()  # in step 2's skill order, so one plan has one address
     learning: tuple[str, ...] = ()
 
     def state_of(self, slug: str) -> str:
@@ -64,24 +64,24 @@ class PlanState:
         """The address of the plan's share card: it never draws the pay, so it leaves it out."""
         return replace(self, pay=None).query
 
-    def answers(self, *, catalogue: Catalogue) -> Answers:
+    def answers(self, *, data: ReadModel) -> Answers:
         return Answers(
             years=self.years,
             background=self.background,
-            knows=catalogue.with_broader_skills(frozenset(self.have)),
+            knows=data.with_broader_skills(frozenset(self.have)),
             likes=(),
             priority=Priority.TIME,
             pay=self.pay,
         )
 
 
-def plan_state_for(answers: Answers, *, catalogue: Catalogue) -> PlanState:
+def plan_state_for(answers: Answers, *, data: ReadModel) -> PlanState:
     """A questionnaire's answers as a plan's starting state: the skills it ticked are had."""
     return PlanState(
         years=answers.years,
         background=answers.background,
         pay=answers.pay,
-        have=tuple(skill.slug for skill in catalogue.skills if skill.slug in answers.knows),
+        have=tuple(s.slug for s in data.skills_in_questionnaire_order if s.slug in answers.knows),
     )
 
 
@@ -96,7 +96,7 @@ def whole_number(raw: str | None, *, name: str, most: int, notices: list[str]) -
     return None
 
 
-def plan_state_from(query: QueryDict, *, catalogue: Catalogue) -> tuple[PlanState, list[str]]:
+def plan_state_from(query: QueryDict, *, data: ReadModel) -> tuple[PlanState, list[str]]:
     """The plan's state from its address, and a notice for each part that had to be dropped.
 
     Raises BadRequest for an address too long to be a plan.
@@ -113,7 +113,7 @@ def plan_state_from(query: QueryDict, *, catalogue: Catalogue) -> tuple[PlanStat
             " so the plan starts from scratch."
         )
         background = Background.SWITCHER
-    known = [skill.slug for skill in catalogue.skills]
+    known = [skill.slug for skill in data.skills_in_questionnaire_order]
     states = skill_states(query, known=set(known), notices=notices)
     return (
         PlanState(
@@ -202,7 +202,7 @@ class Progress:
 
 @dataclass(frozen=True)
 class ChecklistItem:
-    skill: SkillInfo
+    skill: Skill
     state: str
 
     @property
@@ -219,13 +219,13 @@ class ChecklistGroup:
 
 @dataclass(frozen=True)
 class Coverage:
-    role: RoleData
+    role: Role
     progress: Progress  # of its core skills
 
 
 @dataclass(frozen=True)
 class Plan:
-    role: RoleData
+    role: Role
     state: PlanState
     season: Tier
     this_year: int
@@ -238,7 +238,7 @@ class Plan:
     other_role_count: int
 
 
-# Room for every other role of the Top 10; a larger catalogue shows the best-covered ones.
+# Room for every other role of the Top 10; more roles show the best-covered ones.
 OTHER_ROLES_SHOWN = 10
 
 
@@ -263,7 +263,7 @@ def progress_of(needs: tuple[Need, ...], *, have: frozenset[str], state: PlanSta
 
 def dated_steps(
     *,
-    role: RoleData,
+    role: Role,
     answers: Answers,
     state: PlanState,
     baseline: int,
@@ -306,19 +306,19 @@ GROUP_NAMES = {
 
 
 def other_roles_covered(
-    *, role: RoleData, have: frozenset[str], state: PlanState, catalogue: Catalogue
+    *, role: Role, have: frozenset[str], state: PlanState, data: ReadModel
 ) -> list[Coverage]:
     """The other roles whose core skills the marks cover best, at most OTHER_ROLES_SHOWN, by
     title among equals. Only roles sharing a skill the person has are counted; the rest cover
     nothing and follow in title order."""
     covered = [
         Coverage(other, progress_of(other.core_needs, have=have, state=state))
-        for other in catalogue.roles_with_core_skill(have)
+        for other in data.roles_with_core_skill(have)
         if other.slug != role.slug
     ]
     covered.sort(key=lambda c: (-c.progress.have / (c.progress.total or 1), c.role.title))
     shown = {c.role.slug for c in covered} | {role.slug}
-    for other in catalogue.roles_by_title:
+    for other in data.roles_by_title:
         if len(covered) >= OTHER_ROLES_SHOWN:
             break
         if other.slug not in shown:
@@ -326,13 +326,13 @@ def other_roles_covered(
     return covered[:OTHER_ROLES_SHOWN]
 
 
-def plan_for(*, role: RoleData, state: PlanState, catalogue: Catalogue, this_year: int) -> Plan:
-    answers = state.answers(catalogue=catalogue)
+def plan_for(*, role: Role, state: PlanState, data: ReadModel, this_year: int) -> Plan:
+    answers = state.answers(data=data)
     positions = [
         advice.position_on(role=other, answers=answers)
-        for other in catalogue.roles_naming(answers.background)
+        for other in data.roles_naming(answers.background)
     ]
-    season = advice.season_for(positions=positions, tiers=catalogue.tiers)
+    season = advice.season_for(positions=positions, tiers=data.tiers)
     baseline = state.pay if state.pay is not None else season.pay.total_midpoint
     have = answers.knows
     checklist = tuple(
@@ -346,7 +346,7 @@ def plan_for(*, role: RoleData, state: PlanState, catalogue: Catalogue, this_yea
         )
         for importance, name in GROUP_NAMES.items()
     )
-    other_roles = tuple(other_roles_covered(role=role, have=have, state=state, catalogue=catalogue))
+    other_roles = tuple(other_roles_covered(role=role, have=have, state=state, data=data))
     return Plan(
         role=role,
         state=state,
@@ -357,7 +357,7 @@ def plan_for(*, role: RoleData, state: PlanState, catalogue: Catalogue, this_yea
             answers=answers,
             state=state,
             baseline=baseline,
-            tiers=catalogue.tiers,
+            tiers=data.tiers,
             this_year=this_year,
         )
         if role.stages
@@ -366,5 +366,5 @@ def plan_for(*, role: RoleData, state: PlanState, catalogue: Catalogue, this_yea
         core=progress_of(role.core_needs, have=have, state=state),
         overall=progress_of(tuple(need.need for need in role.needs), have=have, state=state),
         other_roles=other_roles,
-        other_role_count=len(catalogue.roles) - 1,
+        other_role_count=len(data.roles) - 1,
     )

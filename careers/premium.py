@@ -3,9 +3,9 @@
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from careers.models import Role, Skill, SkillKind, Statistic, Track
+from careers.models import SkillKind, Track
+from careers.read_model.records import Role, Skill, Statistic
 
-SPECIALIZATION_PREMIUM = "specialization-premium"
 PREMIUM_TRACKS = frozenset({Track.CLOUD, Track.SECURITY, Track.ML})
 PREMIUM_SKILL_KINDS = frozenset({SkillKind.CLOUD, SkillKind.SECURITY, SkillKind.ML})
 
@@ -25,16 +25,15 @@ def percent_of(amount: int, percent: Decimal) -> int:
     return int((Decimal(amount) * percent / 100).to_integral_value(rounding=ROUND_HALF_UP))
 
 
-def premium_in_dollars(*, basis: float, statistic: Statistic) -> PremiumInDollars:
-    """The statistic's low and high percentages of `basis`, in whole dollars."""
-    whole_basis = int(Decimal(str(basis)).to_integral_value(rounding=ROUND_HALF_UP))
+def premium_in_dollars(*, basis: int, statistic: Statistic) -> PremiumInDollars:
+    """The statistic's low and high percentages of `basis` (whole dollars), in whole dollars."""
     high_percent = statistic.high if statistic.high is not None else statistic.low
     return PremiumInDollars(
         low_percent=statistic.low,
         high_percent=high_percent,
-        basis=whole_basis,
-        low=percent_of(whole_basis, statistic.low),
-        high=percent_of(whole_basis, high_percent),
+        basis=basis,
+        low=percent_of(basis, statistic.low),
+        high=percent_of(basis, high_percent),
     )
 
 
@@ -50,18 +49,16 @@ def role_premium(*, role: Role, statistic: Statistic | None) -> PremiumInDollars
     """The premium on the role's base-salary midpoint, where the article says it applies."""
     if statistic is None or not role_gets_premium(role=role):
         return None
-    return premium_in_dollars(basis=role.base_midpoint, statistic=statistic)
+    return premium_in_dollars(basis=role.pay.base_midpoint, statistic=statistic)
 
 
-def skill_premium_rows(*, skill: Skill, links, statistic: Statistic | None) -> list[tuple]:
-    """Each (role link, premium on that role's base midpoint); None where it does not apply."""
+def skill_premium_rows(*, skill: Skill, uses, statistic: Statistic | None) -> list[tuple]:
+    """Each (role asking for the skill, premium on that role's base midpoint); None where it does
+    not apply."""
     applies = statistic is not None and skill_gets_premium(skill=skill)
     return [
-        (
-            link,
-            premium_in_dollars(basis=link.role.base_midpoint, statistic=statistic)
-            if applies
-            else None,
-        )
-        for link in links
+        (use, premium_in_dollars(basis=use.role.pay.base_midpoint, statistic=statistic))
+        if applies
+        else (use, None)
+        for use in uses
     ]

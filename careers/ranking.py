@@ -8,7 +8,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.http import QueryDict
 
-from careers.models import CareerStage, Role
+from careers.read_model import Role, Stage
 
 
 @dataclass(frozen=True)
@@ -21,12 +21,12 @@ class RankedPlace:
 
 def role_place(*, role: Role, ranking: Sequence[Role]) -> RankedPlace:
     """The role's rank, its neighbours and the other roles, from `ranking` (in rank order)."""
-    index = next(i for i, ranked in enumerate(ranking) if ranked.pk == role.pk)
+    index = role.rank - 1
     return RankedPlace(
-        rank=index + 1,
+        rank=role.rank,
         previous=ranking[index - 1] if index > 0 else None,
         next=ranking[index + 1] if index + 1 < len(ranking) else None,
-        others=tuple(ranked for ranked in ranking if ranked.pk != role.pk),
+        others=tuple(ranked for ranked in ranking if ranked.slug != role.slug),
     )
 
 
@@ -37,7 +37,7 @@ class ListingSort(models.TextChoices):
 
 
 SORT_KEYS = {
-    ListingSort.BASE: lambda role: -role.base_midpoint,
+    ListingSort.BASE: lambda role: -role.pay.base_midpoint,
     ListingSort.FASTEST: lambda role: role.experience_min_years,
 }
 
@@ -169,17 +169,16 @@ class EntryStep:
     """The first stage on a role's path: where someone starts who can reach no role yet."""
 
     role: Role
-    stage: CareerStage
+    stage: Stage
 
 
 def entry_steps(*, roles: Sequence[Role], track: str = "") -> list[EntryStep]:
     """Each role's first career stage, in rank order, within the track if one is chosen.
 
-    `roles` must be in rank order with `stages` prefetched; a role without stages is left out.
+    `roles` must be in rank order; a role without stages is left out.
     """
-    steps = []
-    for role in roles:
-        stages = list(role.stages.all())
-        if stages and (not track or role.track == track):
-            steps.append(EntryStep(role=role, stage=stages[0]))
-    return steps
+    return [
+        EntryStep(role=role, stage=role.stages[0])
+        for role in roles
+        if role.stages and (not track or role.track == track)
+    ]

@@ -9,7 +9,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from careers import read_model
-from careers.models import Role, Skill
+from careers.read_model import Role, Skill
 
 
 class SiteUrlSitemap(Sitemap):
@@ -26,7 +26,10 @@ class RoleSitemap(SiteUrlSitemap):
     priority = 0.9
 
     def items(self):
-        return sorted(read_model.current().ranked, key=lambda role: role.slug)
+        return sorted(read_model.current().roles, key=lambda role: role.slug)
+
+    def location(self, role: Role) -> str:
+        return role.url
 
     def lastmod(self, role: Role) -> date:
         return role.pay_as_of
@@ -38,10 +41,13 @@ class SkillSitemap(SiteUrlSitemap):
     def items(self):
         return sorted(read_model.current().skills, key=lambda skill: skill.slug)
 
+    def location(self, skill: Skill) -> str:
+        return skill.url
+
     def lastmod(self, skill: Skill) -> date:
         """A skill page shows its roles' pay, so it changes when their figures do."""
-        links = read_model.current().role_links.get(skill.slug, ())
-        latest_pay = max((link.role.pay_as_of for link in links), default=None)
+        uses = read_model.current().skill_uses.get(skill.slug, ())
+        latest_pay = max((use.role.pay_as_of for use in uses), default=None)
         return latest_pay or settings.DATA_SOURCE["updated"]
 
 

@@ -17,8 +17,7 @@ from django.core.cache import cache
 from PIL import Image, ImageDraw, ImageFont
 
 from careers import formatting
-from careers.models import Role
-from careers.questionnaire.catalogue import Pay, RoleData, Stage, Tier
+from careers.read_model import Pay, Role, Stage, Tier
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
@@ -58,11 +57,11 @@ def credit() -> str:
 
 def role_card(*, role: Role, rank: int) -> Card:
     return Card(
-        eyebrow=f"#{rank} of the Top 10 · {role.get_track_display()}",
+        eyebrow=f"#{rank} of the Top 10 · {role.track_label}",
         title=role.title,
         rows=(
-            ("Base salary (US)", formatting.base_pay(role)),
-            ("Total compensation", formatting.total_pay(role)),
+            ("Base salary (US)", role.pay.base_range),
+            ("Total compensation", role.pay.total_range),
             ("Typical experience", formatting.role_experience(role)),
         ),
         footer=credit(),
@@ -74,14 +73,12 @@ def listing_card(*, ranked: Sequence[Role]) -> Card:
     return Card(
         eyebrow="Top 10 · 2026 · US total compensation",
         title="The best-paid backend and DevOps roles",
-        rows=tuple(
-            (f"#{role.rank} {role.title}", formatting.total_pay(role)) for role in ranked[:5]
-        ),
+        rows=tuple((f"#{role.rank} {role.title}", role.pay.total_range) for role in ranked[:5]),
         footer=credit(),
     )
 
 
-def result_card(*, role: RoleData, stage: Stage, pay: Pay, tier: Tier | None) -> Card:
+def result_card(*, role: Role, stage: Stage, pay: Pay, tier: Tier | None) -> Card:
     """The questionnaire result's card: the next step and its own pay, the role it leads to, and
     the reader's current tier; never the role's pay as if it were the step's."""
     rows = [("On the path to", role.title), ("Pay at this step", pay.total_range)]

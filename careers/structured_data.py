@@ -9,7 +9,7 @@ import json
 from django.conf import settings
 
 from careers import formatting
-from careers.models import FaqEntry, Role, Skill
+from careers.read_model import FaqEntry, Role, Skill
 
 # The same escapes as Django's json_script: no "</script>" or "<!--" can end the block early.
 SCRIPT_SAFE_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -20,13 +20,12 @@ def absolute_url(path: str) -> str:
 
 
 def occupation_data(*, role: Role) -> dict:
-    """Needs the role's `role_skills` with their skills loaded, as the read model's roles have."""
     data = {
         "@context": "https://schema.org",
         "@type": "Occupation",
         "name": role.title,
         "description": role.summary,
-        "url": absolute_url(role.get_absolute_url()),
+        "url": absolute_url(role.url),
         "estimatedSalary": [
             salary_distribution(role, "base", name="base"),
             salary_distribution(role, "total", name="total compensation"),
@@ -36,11 +35,11 @@ def occupation_data(*, role: Role) -> dict:
             "monthsOfExperience": role.experience_min_years * 12,
             "description": formatting.role_experience(role),
         },
-        "skills": [skill_term(link.skill) for link in role.role_skills.all()],
+        "skills": [skill_term(link.skill) for link in role.skills],
         "occupationLocation": [{"@type": "Country", "name": "United States"}],
     }
-    if role.alias_list:
-        data["alternateName"] = role.alias_list
+    if role.aliases:
+        data["alternateName"] = list(role.aliases)
     return data
 
 
@@ -48,7 +47,7 @@ def skill_term(skill: Skill) -> dict:
     return {
         "@type": "DefinedTerm",
         "name": skill.name,
-        "url": absolute_url(skill.get_absolute_url()),
+        "url": absolute_url(skill.url),
     }
 
 
@@ -59,12 +58,12 @@ def salary_distribution(role: Role, prefix: str, *, name: str) -> dict:
         "name": name,
         "currency": "USD",
         "duration": "P1Y",
-        "minValue": getattr(role, f"{prefix}_min"),
-        "maxValue": getattr(role, f"{prefix}_max"),
+        "minValue": getattr(role.pay, f"{prefix}_min"),
+        "maxValue": getattr(role.pay, f"{prefix}_max"),
     }
 
 
-def faq_page_data(*, entries: list[FaqEntry]) -> dict:
+def faq_page_data(*, entries: tuple[FaqEntry, ...]) -> dict:
     return {
         "@context": "https://schema.org",
         "@type": "FAQPage",

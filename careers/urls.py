@@ -3,25 +3,28 @@ from django.contrib import admin
 from django.urls import include, path
 
 from careers.views import (
+    about,
     compare,
     health,
     open_data,
-    pages,
     pay_changes,
     plan,
     questionnaire,
+    ranking,
+    roles,
     sitemaps,
+    skills,
     social_cards,
 )
 
 careers_patterns = [
-    path("", pages.role_list, name="role_list"),
-    path("roles/<slug:slug>/", pages.role_detail, name="role_detail"),
+    path("", ranking.role_list, name="role_list"),
+    path("roles/<slug:slug>/", roles.role_detail, name="role_detail"),
     path("compare/", compare.role_comparison, name="compare"),
-    path("skills/", pages.skill_list, name="skill_list"),
-    path("skills/<slug:slug>/", pages.skill_detail, name="skill_detail"),
-    path("faq/", pages.faq, name="faq"),
-    path("about/", pages.about, name="about"),
+    path("skills/", skills.skill_list, name="skill_list"),
+    path("skills/<slug:slug>/", skills.skill_detail, name="skill_detail"),
+    path("faq/", about.faq, name="faq"),
+    path("about/", about.about, name="about"),
     path("changes/", pay_changes.change_list, name="change_list"),
     path("next-episode/", questionnaire.next_episode, name="next_episode"),
     path("next-episode/result.json", questionnaire.next_episode_json, name="next_episode_json"),

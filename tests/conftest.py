@@ -7,9 +7,9 @@ from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
-from careers import data_version
+from careers import data_version, read_model
 from careers.page_cache import bump_data_version
-from careers.questionnaire.catalogue import Catalogue, catalogue_from_database
+from careers.read_model import ReadModel
 from careers.seed import SEED_FIXTURES, SEED_MODELS
 
 
@@ -56,12 +56,12 @@ def seed_once(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(scope="module")
-def catalogue(django_db_setup, django_db_blocker) -> Catalogue:
-    """The article's data as the advice and the plan see it: plain frozen objects, read once a
-    module (the database is empty again afterwards)."""
+def data(django_db_setup, django_db_blocker) -> ReadModel:
+    """The article's data as the public site reads it: plain frozen records, read once a module
+    (the database is empty again afterwards)."""
     with django_db_blocker.unblock(), transaction.atomic():
         call_command("loaddata", *SEED_FIXTURES, verbosity=0)
-        loaded = catalogue_from_database()
+        loaded = read_model.build()
         transaction.set_rollback(True)
     return loaded
 

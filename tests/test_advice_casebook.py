@@ -89,15 +89,15 @@ def step_pay_kind(step, tiers) -> str:
     return next(tier.slug for tier in tiers if step.pay == tier.pay)
 
 
-def observed(case, catalogue) -> dict:
-    storyline = storyline_for(catalogue=catalogue, answers=answers_of(case))
+def observed(case, data) -> dict:
+    storyline = storyline_for(data=data, answers=answers_of(case))
     step = storyline.next_step
     return {
         "next_step": [step.role.slug, step.stage.order],
         "ready": step.readiness.ready,
         "first_three": [skill.slug for skill in storyline.skills_to_build[:3]],
         "fits": [fit.role.slug for fit in storyline.fits],
-        "step_pay": step_pay_kind(step, catalogue.tiers),
+        "step_pay": step_pay_kind(step, data.tiers),
     }
 
 
@@ -132,8 +132,8 @@ def expectation_failures(case, seen) -> list[str]:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("case", CASES, ids=CASE_IDS)
-def test_each_person_gets_advice_a_careful_reader_of_the_article_would_sign(catalogue, case):
-    seen = observed(case, catalogue)
+def test_each_person_gets_advice_a_careful_reader_of_the_article_would_sign(data, case):
+    seen = observed(case, data)
     assert expectation_failures(case, seen) == [], case["reasoning"]
 
 

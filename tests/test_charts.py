@@ -1,4 +1,7 @@
+import re
 from types import SimpleNamespace
+
+from django.template.loader import render_to_string
 
 from careers.charts import (
     BandInput,
@@ -10,6 +13,7 @@ from careers.charts import (
     short_dollars,
     tier_label,
 )
+from careers.read_model.records import Pay
 
 
 def band(**overrides) -> BandInput:
@@ -98,17 +102,20 @@ def test_an_empty_chart_still_has_an_axis():
     assert chart.ticks[0].label == "$0"
 
 
+PAY_FIELDS = {
+    "base_min": 135_000,
+    "base_max": 180_000,
+    "base_max_open_ended": False,
+    "total_min": 220_000,
+    "total_max": 350_000,
+    "total_max_open_ended": False,
+}
+
+
 def pay_item(**fields) -> SimpleNamespace:
-    """A stand-in for a role or a tier: anything with the pay-range fields."""
-    pay = {
-        "base_min": 135_000,
-        "base_max": 180_000,
-        "base_max_open_ended": False,
-        "total_min": 220_000,
-        "total_max": 350_000,
-        "total_max_open_ended": False,
-    }
-    return SimpleNamespace(**(pay | fields))
+    """A stand-in for a role or a tier: its pay, and any other fields given."""
+    pay = Pay(**{name: fields.pop(name, value) for name, value in PAY_FIELDS.items()})
+    return SimpleNamespace(pay=pay, **fields)
 
 
 def test_ranking_chart_labels_rows_with_rank_and_marks_the_peak():
@@ -120,7 +127,12 @@ def test_ranking_chart_labels_rows_with_rank_and_marks_the_peak():
 
 def test_ranking_chart_draws_only_the_top_ten_of_a_longer_ranking_on_their_own_axis():
     roles = [
-        pay_item(rank=rank, title=f"Role {rank}", total_max=900_000 if rank == 11 else 350_000)
+        pay_item(
+            rank=rank,
+            title=f"Role {rank}",
+            total_max=900_000 if rank == 11 else 350_000,
+            total_peak=None,
+        )
         for rank in range(1, 13)
     ]
     chart = ranking_chart(roles=roles)
@@ -149,7 +161,7 @@ def test_role_chart_puts_the_role_with_its_years_first_and_highlighted_then_the_
 
 
 def test_band_input_reads_the_open_ended_flags():
-    item = band_input(pay_item(total_max_open_ended=True), label="Tier")
+    item = band_input(pay_item(total_max_open_ended=True).pay, label="Tier")
     assert item.total_open_ended and not item.base_open_ended
     assert item.peak is None
 
@@ -163,7 +175,9 @@ def test_a_rows_bars_are_drawn_with_their_arrowheads_and_peak():
     chart = band_chart(
         items=[band(base_open_ended=True, total_open_ended=True, peak=500_000), band()]
     )
-    (first, first_bars), (second, second_bars) = chart.drawn_rows
+    drawn = render_to_string("careers/_band_chart.html", {"chart": chart, "chart_id": "c"})
+    first_bars, second_bars = re.findall(r'<svg class="chart__bars".*?</div>', drawn, re.S)
+    first, second = chart.rows
     assert first_bars.count("<polygon") == 3
     assert f'<svg x="{first.base.end}%" y="4" overflow="visible">' in first_bars
     assert f'<svg x="{first.total.end}%" y="17" overflow="visible">' in first_bars

@@ -3,6 +3,7 @@ from types import SimpleNamespace
 import pytest
 from django.http import QueryDict
 
+from careers import read_model
 from careers.compare import (
     FIND_LENGTH,
     MAX_REQUESTED,
@@ -75,11 +76,9 @@ def two_roles_with_skills(db) -> tuple[Role, Role, dict]:
         RoleSkillFactory(role=first, skill=skills[name], order=order)
     for order, name in enumerate(["PyTorch", "Linux"]):
         RoleSkillFactory(role=second, skill=skills[name], order=order)
-    prefetched = list(
-        Role.objects.prefetch_related("role_skills__skill").filter(pk__in=[first.pk, second.pk])
-    )
-    by_pk = {role.pk: role for role in prefetched}
-    return by_pk[first.pk], by_pk[second.pk], skills
+    data = read_model.build()
+    records = {name: data.skill_by_slug[skill.slug] for name, skill in skills.items()}
+    return data.role_by_slug[first.slug], data.role_by_slug[second.slug], records
 
 
 def test_shared_skills_are_those_every_role_needs(two_roles_with_skills):
@@ -155,13 +154,10 @@ def test_search_text_is_kept_as_it_is_the_second_time(value):
 
 
 def picked(rank: int, title: str = "", skills: tuple[int, ...] = ()) -> SimpleNamespace:
-    """A role as the pickers read it: rank, slug, title and its role skills' skill ids."""
-    links = [SimpleNamespace(skill_id=skill) for skill in skills]
+    """A role as the pickers read it: rank, slug, title and its skills' slugs."""
+    links = tuple(SimpleNamespace(skill=SimpleNamespace(slug=f"skill-{n}")) for n in skills)
     return SimpleNamespace(
-        rank=rank,
-        slug=f"role-{rank}",
-        title=title or f"Engineer {rank}",
-        role_skills=SimpleNamespace(all=lambda: links),
+        rank=rank, slug=f"role-{rank}", title=title or f"Engineer {rank}", skills=links
     )
 
 

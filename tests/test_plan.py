@@ -4,7 +4,9 @@ how far the same skills go toward every other role."""
 import pytest
 from django.core.exceptions import BadRequest
 from django.http import QueryDict
+from pytest_django.asserts import assertContains
 
+from careers import read_model
 from careers.models import Background
 from careers.plan import (
     OTHER_ROLES_SHOWN,
@@ -15,24 +17,23 @@ from careers.plan import (
     plan_state_from,
 )
 from careers.questionnaire.answers import Answers
-from careers.questionnaire.catalogue import catalogue_from_database
 from tests.factories import ExperienceTierFactory, build_catalogue
 
 pytestmark = pytest.mark.django_db
 THIS_YEAR = 2026
 
 
-def role(catalogue, slug):
-    return next(role for role in catalogue.roles if role.slug == slug)
+def role(data, slug):
+    return next(role for role in data.roles if role.slug == slug)
 
 
-def state_from(catalogue, query: str):
-    return plan_state_from(QueryDict(query), catalogue=catalogue)
+def state_from(data, query: str):
+    return plan_state_from(QueryDict(query), data=data)
 
 
-def test_the_address_holds_the_whole_state_in_catalogue_order(catalogue):
+def test_the_address_holds_the_whole_state_in_catalogue_order(data):
     state, notices = state_from(
-        catalogue, "years=10&background=sysadmin&pay=90000&have=networking,linux&learning=bash"
+        data, "years=10&background=sysadmin&pay=90000&have=networking,linux&learning=bash"
     )
     assert notices == []
     assert state == PlanState(10, Background.SYSADMIN, 90_000, ("linux", "networking"), ("bash",))
@@ -41,45 +42,45 @@ def test_the_address_holds_the_whole_state_in_catalogue_order(catalogue):
     )
 
 
-def test_a_fresh_plan_has_the_bare_address(catalogue):
-    state, _ = state_from(catalogue, "")
+def test_a_fresh_plan_has_the_bare_address(data):
+    state, _ = state_from(data, "")
     assert state.query == ""
 
 
-def test_unknown_and_repeated_skills_are_dropped_with_a_notice(catalogue):
-    state, notices = state_from(catalogue, "have=linux,lockpicking,linux&learning=linux")
+def test_unknown_and_repeated_skills_are_dropped_with_a_notice(data):
+    state, notices = state_from(data, "have=linux,lockpicking,linux&learning=linux")
     assert state.have == ("linux",) and state.learning == ()
     assert "lockpicking" in notices[0]
     assert "more than once" in notices[1]
 
 
-def test_bad_years_pay_and_background_are_dropped_with_a_notice(catalogue):
-    state, notices = state_from(catalogue, "years=abc&pay=-5&background=astronaut")
+def test_bad_years_pay_and_background_are_dropped_with_a_notice(data):
+    state, notices = state_from(data, "years=abc&pay=-5&background=astronaut")
     assert (state.years, state.pay, state.background) == (0, None, Background.SWITCHER)
     assert len(notices) == 3
 
 
-def test_the_checklist_radios_win_over_the_lists(catalogue):
+def test_the_checklist_radios_win_over_the_lists(data):
     state, _ = state_from(
-        catalogue, "have=linux,git&skill-linux=todo&skill-docker=learning&skill-git=have"
+        data, "have=linux,git&skill-linux=todo&skill-docker=learning&skill-git=have"
     )
     assert (state.have, state.learning) == (("git",), ("docker",))
     assert state.state_of("linux") == SkillState.TODO
 
 
-def test_an_oversized_state_is_refused(catalogue):
+def test_an_oversized_state_is_refused(data):
     with pytest.raises(BadRequest):
-        state_from(catalogue, "have=" + "x" * 2100)
+        state_from(data, "have=" + "x" * 2100)
 
 
-def test_the_path_is_dated_from_this_year_by_the_advice_rules(catalogue):
+def test_the_path_is_dated_from_this_year_by_the_advice_rules(data):
     """A ten-year sysadmin can step into "Infrastructure or Cloud Engineer" this year; the
     staff-level step ("5-9+ years") starts two years after that step's "3-5 years"."""
     state = PlanState(10, Background.SYSADMIN, None, ("linux", "networking"), ())
     plan = plan_for(
-        role=role(catalogue, "infrastructure-engineer"),
+        role=role(data, "infrastructure-engineer"),
         state=state,
-        catalogue=catalogue,
+        data=data,
         this_year=THIS_YEAR,
     )
     assert [(step.status, step.year) for step in plan.steps] == [
@@ -99,7 +100,7 @@ def test_the_path_is_dated_from_this_year_by_the_advice_rules(catalogue):
     assert now.pay.total_min == 140_000  # the Mid tier, where "3-5 years" falls
 
 
-def test_a_step_is_ready_once_its_years_and_skills_are_there(catalogue):
+def test_a_step_is_ready_once_its_years_and_skills_are_there(data):
     state = PlanState(
         10,
         Background.SYSADMIN,
@@ -108,20 +109,20 @@ def test_a_step_is_ready_once_its_years_and_skills_are_there(catalogue):
         (),
     )
     plan = plan_for(
-        role=role(catalogue, "infrastructure-engineer"),
+        role=role(data, "infrastructure-engineer"),
         state=state,
-        catalogue=catalogue,
+        data=data,
         this_year=THIS_YEAR,
     )
     assert plan.steps[1].ready
 
 
-def test_a_skill_being_learned_counts_as_progress_but_not_as_had(catalogue):
+def test_a_skill_being_learned_counts_as_progress_but_not_as_had(data):
     state = PlanState(have=("linux",), learning=("terraform",))
     plan = plan_for(
-        role=role(catalogue, "infrastructure-engineer"),
+        role=role(data, "infrastructure-engineer"),
         state=state,
-        catalogue=catalogue,
+        data=data,
         this_year=THIS_YEAR,
     )
     assert (plan.core.have, plan.core.learning, plan.core.total) == (1, 1, 4)
@@ -132,12 +133,12 @@ def test_a_skill_being_learned_counts_as_progress_but_not_as_had(catalogue):
     assert "aiops" in groups["Bonus skills"]
 
 
-def test_a_skill_marked_once_counts_for_every_role(catalogue):
+def test_a_skill_marked_once_counts_for_every_role(data):
     state = PlanState(have=("linux", "networking", "python", "docker", "kubernetes"))
     plan = plan_for(
-        role=role(catalogue, "infrastructure-engineer"),
+        role=role(data, "infrastructure-engineer"),
         state=state,
-        catalogue=catalogue,
+        data=data,
         this_year=THIS_YEAR,
     )
     coverage = {c.role.slug: (c.progress.have, c.progress.total) for c in plan.other_roles}
@@ -146,14 +147,14 @@ def test_a_skill_marked_once_counts_for_every_role(catalogue):
     assert plan.other_roles[0].role.slug == "site-reliability-engineer"  # most covered first
 
 
-def test_a_questionnaire_result_becomes_a_plan_with_its_answers(catalogue):
+def test_a_questionnaire_result_becomes_a_plan_with_its_answers(data):
     answers = Answers(4, Background.DEVOPS, frozenset({"linux", "git"}), (), "pay", 150_000)
-    state = plan_state_for(answers, catalogue=catalogue)
+    state = plan_state_for(answers, data=data)
     assert state.query == "years=4&background=devops&pay=150000&have=git,linux"
 
 
-def test_a_checklist_state_that_is_not_offered_is_dropped_with_a_notice(catalogue):
-    state, notices = state_from(catalogue, "have=linux&skill-linux=mastered")
+def test_a_checklist_state_that_is_not_offered_is_dropped_with_a_notice(data):
+    state, notices = state_from(data, "have=linux&skill-linux=mastered")
     assert state.have == ("linux",)
     assert notices == ["We kept the earlier state of linux: have, learning or not yet only."]
 
@@ -162,9 +163,17 @@ def test_a_checklist_state_that_is_not_offered_is_dropped_with_a_notice(catalogu
 def test_a_large_catalogue_lists_only_the_best_covered_other_roles():
     ExperienceTierFactory.create_batch(2)
     roles = build_catalogue(roles=30)
-    catalogue = catalogue_from_database()
-    target = next(role for role in catalogue.roles if role.slug == roles[0].slug)
-    state, _ = plan_state_from(QueryDict(""), catalogue=catalogue)
-    plan = plan_for(role=target, state=state, catalogue=catalogue, this_year=2026)
+    data = read_model.build()
+    target = next(role for role in data.roles if role.slug == roles[0].slug)
+    state, _ = plan_state_from(QueryDict(""), data=data)
+    plan = plan_for(role=target, state=state, data=data, this_year=2026)
     assert len(plan.other_roles) == OTHER_ROLES_SHOWN
     assert plan.other_role_count == 29
+
+
+def test_a_large_catalogues_plan_says_how_many_roles_its_others_list_is_drawn_from(client, db):
+    ExperienceTierFactory.create_batch(2)
+    roles = build_catalogue(roles=30)
+    response = client.get(f"/plan/{roles[0].slug}/?have={roles[1].role_skills.first().skill.slug}")
+    assertContains(response, "(the 10 roles your marks cover best, of 29)")
+    assertContains(response, "Switch my plan to", count=10)

@@ -8,7 +8,8 @@ from django.core.cache import cache
 from PIL import Image
 from pytest_django.asserts import assertContains, assertNotContains
 
-from careers.plan import SkillState
+from careers import read_model, social_cards
+from careers.plan import PlanState, SkillState, plan_for
 
 URL = "/plan/infrastructure-engineer/"
 STATE = "years=10&background=sysadmin&have=linux,networking&learning=bash"
@@ -125,16 +126,11 @@ def test_the_share_card_shows_progress_and_never_the_pay(client, seed):
 
 
 def test_the_card_figures_leave_the_pay_out(seed):
-    from careers import social_cards
-    from careers.plan import PlanState, plan_for
-    from careers.questionnaire.catalogue import catalogue_from_database
-
-    catalogue = catalogue_from_database()
-    role = next(role for role in catalogue.roles if role.slug == "infrastructure-engineer")
+    data = read_model.current()
     plan = plan_for(
-        role=role,
+        role=data.role_by_slug["infrastructure-engineer"],
         state=PlanState(pay=123_456, have=("linux",)),
-        catalogue=catalogue,
+        data=data,
         this_year=2026,
     )
     card = social_cards.plan_card(plan=plan)

@@ -12,6 +12,7 @@ from careers.premium import (
     skill_gets_premium,
     skill_premium_rows,
 )
+from careers.read_model.records import Pay
 from tests.factories import RoleFactory, RoleSkillFactory, SkillFactory, StatisticFactory
 
 
@@ -25,9 +26,10 @@ def test_the_premium_is_the_percentages_of_the_basis_in_whole_dollars():
     assert (premium.low_percent, premium.high_percent) == (20, 30)
 
 
-def test_a_half_dollar_basis_rounds_up_before_the_percentages():
-    premium = premium_in_dollars(basis=163_500.5, statistic=statistic())
-    assert premium.basis == 163_501
+def test_a_half_dollar_midpoint_rounds_up_before_the_percentages():
+    pay = Pay(163_000, 164_001, False, 200_000, 300_000, False)
+    assert pay.base_midpoint == 163_501
+    premium = premium_in_dollars(basis=pay.base_midpoint, statistic=statistic())
     assert premium.low == 32_700
 
 
@@ -59,12 +61,14 @@ def test_the_premium_applies_to_cloud_security_and_ml_skills(kind, applies):
 
 @pytest.mark.django_db
 def test_role_premium_is_on_the_base_midpoint_and_only_where_it_applies():
-    figure = StatisticFactory(slug="specialization-premium")
+    StatisticFactory(slug="specialization-premium")
     cloud = RoleFactory(track=Track.CLOUD, base_min=140_000, base_max=195_000)
     backend = RoleFactory(track=Track.BACKEND)
-    premium = role_premium(role=cloud, statistic=read_model.build().specialization_premium)
+    data = read_model.build()
+    cloud, backend = data.role_by_slug[cloud.slug], data.role_by_slug[backend.slug]
+    premium = role_premium(role=cloud, statistic=data.specialization_premium)
     assert (premium.low, premium.high) == (33_500, 50_250)
-    assert role_premium(role=backend, statistic=figure) is None
+    assert role_premium(role=backend, statistic=data.specialization_premium) is None
     assert role_premium(role=cloud, statistic=None) is None
 
 
@@ -75,9 +79,17 @@ def test_without_the_statistic_there_is_no_premium():
 
 @pytest.mark.django_db
 def test_skill_rows_carry_a_premium_only_for_specialist_skills():
-    figure = StatisticFactory(slug="specialization-premium")
-    link = RoleSkillFactory(skill=SkillFactory(kind=SkillKind.SECURITY))
-    plain = RoleSkillFactory(skill=SkillFactory(kind=SkillKind.LANGUAGE))
-    [(_, premium)] = skill_premium_rows(skill=link.skill, links=[link], statistic=figure)
+    StatisticFactory(slug="specialization-premium")
+    security = RoleSkillFactory(skill=SkillFactory(kind=SkillKind.SECURITY)).skill
+    language = RoleSkillFactory(skill=SkillFactory(kind=SkillKind.LANGUAGE)).skill
+    data = read_model.build()
+    figure = data.specialization_premium
+    uses = data.skill_uses[security.slug]
+    [(_, premium)] = skill_premium_rows(
+        skill=data.skill_by_slug[security.slug], uses=uses, statistic=figure
+    )
     assert premium.low == 32_000
-    assert skill_premium_rows(skill=plain.skill, links=[plain], statistic=figure) == [(plain, None)]
+    plain = data.skill_uses[language.slug]
+    assert skill_premium_rows(
+        skill=data.skill_by_slug[language.slug], uses=plain, statistic=figure
+    ) == [(plain[0], None)]

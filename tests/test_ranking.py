@@ -1,5 +1,6 @@
 import pytest
 
+from careers import read_model
 from careers.models import Role
 from careers.ranking import role_place
 from tests.factories import RoleFactory
@@ -37,10 +38,12 @@ def test_a_salary_edit_reranks_the_roles(seed):
 
 @pytest.mark.django_db
 def test_role_place_gives_rank_and_neighbours():
-    low = RoleFactory(total_min=100_000, total_max=200_000)
-    middle = RoleFactory(total_min=200_000, total_max=300_000)
-    high = RoleFactory(total_min=300_000, total_max=400_000)
-    place = role_place(role=middle, ranking=list(Role.objects.ranked()))
+    created = [
+        RoleFactory(total_min=low, total_max=low + 100_000) for low in (100_000, 200_000, 300_000)
+    ]
+    data = read_model.build()
+    low, middle, high = (data.role_by_slug[role.slug] for role in created)
+    place = role_place(role=middle, ranking=data.roles)
     assert (place.rank, place.previous, place.next) == (2, high, low)
-    assert role_place(role=high, ranking=list(Role.objects.ranked())).previous is None
-    assert role_place(role=low, ranking=list(Role.objects.ranked())).next is None
+    assert role_place(role=high, ranking=data.roles).previous is None
+    assert role_place(role=low, ranking=data.roles).next is None

@@ -3,10 +3,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from careers import read_model
 from careers.models import Role, Skill
 from careers.settings import env_origin
-from tests.factories import build_catalogue
 from tests.head import read_head
 
 PAGES = [
@@ -133,14 +131,3 @@ def test_a_newer_pay_check_moves_the_roles_and_listings_last_modified_date(clien
     assert entries["http://127.0.0.1:8000/roles/mlops-engineer/"] == "2026-03-01"
     assert entries["http://127.0.0.1:8000/"] == "2026-03-01"
     assert entries["http://127.0.0.1:8000/skills/mlflow/"] == "2026-03-01"
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("count", [10, 200])
-def test_sitemap_runs_a_fixed_number_of_queries(client, django_assert_num_queries, count):
-    """The data version check alone, once the read model is built."""
-    build_catalogue(roles=count)
-    read_model.current()
-    with django_assert_num_queries(1):
-        entries = sitemap_entries(client)
-    assert len(entries) == count + 6 + 4

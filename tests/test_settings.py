@@ -154,9 +154,10 @@ def test_production_turns_on_https_only_cookies_and_hsts(load_settings):
     assert "SECURE_PROXY_SSL_HEADER" not in loaded
 
 
-def test_production_serves_static_files_through_the_remembering_storage(load_settings):
+def test_production_serves_hashed_compressed_static_files_through_whitenoise(load_settings):
     loaded = load_settings(**PRODUCTION)
-    assert loaded["STORAGES"]["staticfiles"]["BACKEND"] == "careers.static_files.StaticFilesStorage"
+    storage = loaded["STORAGES"]["staticfiles"]["BACKEND"]
+    assert storage == "whitenoise.storage.CompressedManifestStaticFilesStorage"
 
 
 def test_a_loopback_run_may_turn_off_only_the_https_redirect(load_settings):

@@ -1,8 +1,9 @@
 import pytest
 from django.urls import reverse
+from pytest_django.asserts import assertContains
 
 from careers import read_model
-from tests.factories import FaqEntryFactory, SkillFactory, SourceFactory, build_catalogue
+from tests.factories import FaqEntryFactory, SkillFactory, SourceFactory
 
 
 def test_home_lists_the_top_10_with_pay_and_skills(client, seed):
@@ -128,38 +129,6 @@ def test_about_page_explains_the_data_and_lists_sources(client, seed):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("count", [10, 200])
-def test_home_runs_a_fixed_number_of_queries(client, django_assert_num_queries, count):
-    """The data version check alone, once the read model is built."""
-    build_catalogue(roles=count)
-    read_model.current()
-    with django_assert_num_queries(1):
-        response = client.get("/")
-    assert response.context["listing"].total == count
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("count", [10, 200])
-def test_role_page_runs_a_fixed_number_of_queries(client, django_assert_num_queries, count):
-    roles = build_catalogue(roles=count)
-    read_model.current()
-    with django_assert_num_queries(1):
-        response = client.get(roles[0].get_absolute_url())
-    assert response.status_code == 200
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("count", [10, 200])
-def test_skill_page_runs_a_fixed_number_of_queries(client, django_assert_num_queries, count):
-    roles = build_catalogue(roles=count)
-    skill = roles[0].role_skills.first().skill
-    read_model.current()
-    with django_assert_num_queries(1):
-        response = client.get(skill.get_absolute_url())
-    assert len(response.context["rows"]) == count
-
-
-@pytest.mark.django_db
 @pytest.mark.parametrize("count", [5, 50])
 def test_faq_and_about_run_a_fixed_number_of_queries(client, django_assert_num_queries, count):
     FaqEntryFactory.create_batch(count)
@@ -170,3 +139,9 @@ def test_faq_and_about_run_a_fixed_number_of_queries(client, django_assert_num_q
         client.get(reverse("careers:faq"))
     with django_assert_num_queries(1):
         client.get(reverse("careers:about"))
+
+
+def test_without_role_data_the_result_says_so_instead_of_failing(client, db):
+    response = client.get("/next-episode/?years=4&background=devops&likes=security&priority=pay")
+    assert response.status_code == 200
+    assertContains(response, "has not been loaded yet")

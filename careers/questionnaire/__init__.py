@@ -1,3 +1,4 @@
-"""The "What's my next episode" questionnaire: its answers and their address, the catalogue it
-reads, the advice, and the page or JSON result. careers/views/questionnaire.py only answers.
+"""The "What's my next episode" questionnaire: its answers and their address, the advice, and the
+page or JSON result, all read from the public read model. careers/views/questionnaire.py only
+answers.
 """

@@ -1,7 +1,7 @@
 """The next-episode advice: where a person stands on each of the article's paths, the next step
 that suits them, whether they are ready for it, and what to learn first.
 
-Pure functions over the frozen data of `careers.questionnaire.catalogue`. The rules in plain words
+Pure functions over the frozen records of `careers.read_model`. The rules in plain words
 are in docs/advice.md; tests/test_questionnaire_advice.py cites the article behind each, and
 tests/test_advice_casebook.py holds people judged from the article alone.
 
@@ -24,7 +24,7 @@ from functools import cached_property
 from careers import formatting
 from careers.models import Background, SkillKind, Track
 from careers.questionnaire.answers import Answers, Interest, Priority
-from careers.questionnaire.catalogue import Catalogue, Need, Pay, RoleData, Stage, Tier
+from careers.read_model import Need, Pay, ReadModel, Role, Stage, Tier
 
 # The tracks a background's own work continues on. Sysadmins appear on the infrastructure and
 # reliability paths, DevOps people on most operations paths, data people on the MLOps path.
@@ -46,7 +46,7 @@ BACKGROUND_TRACKS: dict[str, tuple[str, ...]] = {
 
 # What each interest points at: role tracks, and the kinds of specialist skill it enjoys.
 # "Architecture and leadership" points at the roles whose path ends in an architect, staff or
-# principal step (`RoleData.is_leadership`) rather than at a track.
+# principal step (`Role.is_leadership`) rather than at a track.
 INTEREST_TRACKS: dict[str, tuple[str, ...]] = {
     Interest.BACKEND: (Track.BACKEND,),
     Interest.RELIABILITY: (Track.RELIABILITY,),
@@ -108,7 +108,7 @@ def all_met(needs: tuple[Need, ...], known: frozenset[str]) -> bool:
 class Position:
     """Where a person stands on one role's path."""
 
-    role: RoleData
+    role: Role
     held: Stage | None  # the highest step whose work they have done
     next: Stage  # the step after it, or a later one the article names their job at
     relevant_years: int  # their years as this path counts them
@@ -137,7 +137,7 @@ class Position:
         return self.role.needs_for(len(self.role.stages) - 1)
 
 
-def has_done(*, role: RoleData, index: int, answers: Answers, previous_held: bool) -> bool:
+def has_done(*, role: Role, index: int, answers: Answers, previous_held: bool) -> bool:
     """Whether the work of step `index` is done (its years are checked by the caller)."""
     stage, known = role.stages[index], answers.knows
     if answers.background in stage.entries:
@@ -149,7 +149,7 @@ def has_done(*, role: RoleData, index: int, answers: Answers, previous_held: boo
     return own_work and half_met(role.needs_through(index - 1), known)
 
 
-def position_on(*, role: RoleData, answers: Answers) -> Position:
+def position_on(*, role: Role, answers: Answers) -> Position:
     """A step is stood on after some time in it (a step starting at your years is your next),
     and a step that names your job is where you can step onto the path, never behind you."""
     years, background = answers.years_in_tech, answers.background
@@ -215,7 +215,7 @@ def pay_level(pay: Pay, *, tiers: tuple[Tier, ...]) -> int:
     return gaps.index(min(gaps))
 
 
-def stage_pay(*, stage: Stage, role: RoleData, tiers: tuple[Tier, ...]) -> tuple[Pay, str]:
+def stage_pay(*, stage: Stage, role: Role, tiers: tuple[Tier, ...]) -> tuple[Pay, str]:
     """What a step pays, and as what: the role's band for its own step, else the tier the step's
     years fall in (or a lower one, so a step never pays more than its role)."""
     if stage == role.stages[-1]:
@@ -242,12 +242,12 @@ class Pull:
     def kinds(self) -> frozenset[str]:
         return frozenset(kind for like in self.likes for kind in INTEREST_SKILL_KINDS[like])
 
-    def tracks_named(self, role: RoleData) -> int:
+    def tracks_named(self, role: Role) -> int:
         """How many of the chosen kinds of work point at the role's track."""
         return sum(1 for like in self.likes if role.track in INTEREST_TRACKS[like])
 
 
-def interest_skill_share(*, role: RoleData, pull: Pull) -> float:
+def interest_skill_share(*, role: Role, pull: Pull) -> float:
     """How much of the role's specialist core work is the kind you enjoy."""
     kinds = role.specialist_kinds
     if pull.kinds.isdisjoint(kinds):  # most roles, answered without counting
@@ -255,19 +255,19 @@ def interest_skill_share(*, role: RoleData, pull: Pull) -> float:
     return sum(1 for kind in kinds if kind in pull.kinds) / len(kinds)
 
 
-def on_chosen_track(*, role: RoleData, pull: Pull) -> bool:
+def on_chosen_track(*, role: Role, pull: Pull) -> bool:
     leads = role.is_leadership and Interest.LEADERSHIP in pull.likes
     return leads or role.track in pull.tracks
 
 
-def pulls_toward(*, role: RoleData, pull: Pull) -> bool:
+def pulls_toward(*, role: Role, pull: Pull) -> bool:
     return (
         on_chosen_track(role=role, pull=pull)
         or interest_skill_share(role=role, pull=pull) > INTEREST_SKILLS_FOR_A_FIT
     )
 
 
-def own_kind_of_work(*, role: RoleData, answers: Answers) -> bool:
+def own_kind_of_work(*, role: Role, answers: Answers) -> bool:
     return role.track in BACKGROUND_TRACKS[answers.background]
 
 
@@ -289,7 +289,7 @@ def match_score(*, position: Position, answers: Answers, pull: Pull) -> float:
 
 @dataclass(frozen=True)
 class Fit:
-    role: RoleData
+    role: Role
     position: Position
     readiness: Readiness  # for the next step on this path
     score: float
@@ -338,7 +338,7 @@ def fit_label(
     return Label.WITHIN_REACH if years_to_reach <= WITHIN_REACH_YEARS else Label.DESTINATION
 
 
-def fit_reasons(*, role: RoleData, answers: Answers, pull: Pull, known: int) -> str:
+def fit_reasons(*, role: Role, answers: Answers, pull: Pull, known: int) -> str:
     reasons = []
     liked = [Interest(like).label for like in answers.likes if role.track in INTEREST_TRACKS[like]]
     if Interest.LEADERSHIP in answers.likes and role.is_leadership:
@@ -429,7 +429,7 @@ class NextStep:
     pay_change: int  # the step's total-pay midpoint over the person's own pay or season
 
     @property
-    def role(self) -> RoleData:
+    def role(self) -> Role:
         return self.position.role
 
     @property
@@ -543,7 +543,7 @@ def standing_for(*, answers: Answers, season: Tier, next_step: NextStep | None) 
     )
 
 
-def real_fits(*, roles: list[RoleData], answers: Answers, pull: Pull, baseline: int) -> list[Fit]:
+def real_fits(*, roles: list[Role], answers: Answers, pull: Pull, baseline: int) -> list[Fit]:
     """Roles that pull the person or continue their own kind of work, at or above the floor (the
     match is worked out first, so a weak one costs no more)."""
     own_tracks = BACKGROUND_TRACKS[answers.background]
@@ -558,12 +558,12 @@ def real_fits(*, roles: list[RoleData], answers: Answers, pull: Pull, baseline: 
 
 
 def nearest_destinations(
-    *, roles: list[RoleData], answers: Answers, pull: Pull, baseline: int
+    *, roles: list[Role], answers: Answers, pull: Pull, baseline: int
 ) -> list[Fit]:
     """With nothing pulling the person, every match is as weak as the next: the roles they could
     reach soonest, the better paid first among equals. Only those few are worked out in full."""
 
-    def reach(role: RoleData) -> tuple:
+    def reach(role: Role) -> tuple:
         position = position_on(role=role, answers=answers)
         return (position.years_to(role.stages[-1]), -role.pay.total_midpoint, role.slug)
 
@@ -579,13 +579,13 @@ def nearest_destinations(
 
 
 def starting_points(
-    *, catalogue: Catalogue, roles: list[RoleData], answers: Answers, pull: Pull, baseline: int
+    *, data: ReadModel, roles: list[Role], answers: Answers, pull: Pull, baseline: int
 ) -> list[Fit]:
     """Where someone with no real fit starts: what pulls them a little, else a path naming their
     job or the first job building the most shared fundamentals (the article's advice to
     beginners)."""
     weak = [r for r in roles if pulls_toward(role=r, pull=pull)]
-    starts = weak or [*catalogue.roles_naming(answers.background), *catalogue.first_jobs]
+    starts = weak or [*data.roles_naming(answers.background), *data.first_jobs]
     return [
         role_fit(
             position=position_on(role=r, answers=answers),
@@ -597,15 +597,13 @@ def starting_points(
     ]
 
 
-def storyline_for(*, catalogue: Catalogue, answers: Answers) -> Storyline:
-    """The whole result; the catalogue must hold at least one tier."""
-    answers = replace(answers, knows=catalogue.with_broader_skills(answers.knows))
-    tiers, pull = catalogue.tiers, Pull(answers.likes)
-    roles = [role for role in catalogue.roles if role.stages]
+def storyline_for(*, data: ReadModel, answers: Answers) -> Storyline:
+    """The whole result; the data must hold at least one tier."""
+    answers = replace(answers, knows=data.with_broader_skills(answers.knows))
+    tiers, pull = data.tiers, Pull(answers.likes)
+    roles = [role for role in data.roles if role.stages]
     # Only a path naming the person's job can have them on it, and so set their season.
-    named = [
-        position_on(role=r, answers=answers) for r in catalogue.roles_naming(answers.background)
-    ]
+    named = [position_on(role=r, answers=answers) for r in data.roles_naming(answers.background)]
     season = season_for(positions=named, tiers=tiers)
     baseline = answers.pay if answers.pay is not None else season.pay.total_midpoint
     role_facts = {"roles": roles, "answers": answers, "pull": pull, "baseline": baseline}
@@ -613,7 +611,7 @@ def storyline_for(*, catalogue: Catalogue, answers: Answers) -> Storyline:
     open_to_anything = not fits
     if open_to_anything:
         fits = nearest_destinations(**role_facts)
-        options = starting_points(catalogue=catalogue, **role_facts)
+        options = starting_points(data=data, **role_facts)
     else:
         options = [fit for fit in fits if pulls_toward(role=fit.role, pull=pull)] or fits
     next_step = None
@@ -630,12 +628,12 @@ def storyline_for(*, catalogue: Catalogue, answers: Answers) -> Storyline:
     )
     return Storyline(
         season=season,
-        years_counted=answers.background in catalogue.named_backgrounds,
+        years_counted=answers.background in data.named_backgrounds,
         next_step=next_step,
         skills_to_build=(
             skills_to_build(
                 next_step=next_step,
-                fundamentals=catalogue.fundamental_needs,
+                fundamentals=data.fundamental_needs,
                 answers=answers,
                 beginner=season == tiers[0],
             )

@@ -7,18 +7,15 @@ both spellings are read, and `canonical_query()` writes the short one.
 
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from urllib.parse import urlencode
 
 from django import forms
 from django.db import models
 from django.http import QueryDict
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 
-from careers.forms import FixedChoices, PublicForm
 from careers.models import Background
-from careers.questionnaire.catalogue import Catalogue
+from careers.read_model import ReadModel
 
 MAX_YEARS = 50
 MAX_PAY = 5_000_000
@@ -85,7 +82,7 @@ class NumberOnlyInput(forms.NumberInput):
         return text if text is not None and HTML_NUMBER.fullmatch(text) else None
 
 
-class StepForm(PublicForm):
+class StepForm(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")  # labels and legends read as plain phrases
         super().__init__(*args, **kwargs)
@@ -102,7 +99,7 @@ class WhereYouAreForm(StepForm):
     )
     background = forms.ChoiceField(
         label="Your background right now",
-        choices=FixedChoices(Background.choices),
+        choices=Background.choices,
         widget=forms.RadioSelect,
     )
     pay = forms.IntegerField(
@@ -124,18 +121,20 @@ class WhatYouKnowForm(StepForm):
         widget=CommaSeparatedCheckboxes,
     )
 
-    def __init__(self, *args, catalogue: Catalogue, background: str | None = None, **kwargs):
+    def __init__(self, *args, model: ReadModel, background: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["knows"].choices = catalogue.skill_choices
-        common = catalogue.common_skills
+        self.fields["knows"].choices = [
+            (skill.slug, skill.name) for skill in model.skills_in_questionnaire_order
+        ]
+        common = model.common_skills
         self.common_slugs = {skill.slug for skill in common}
         self.fundamental_slugs = {skill.slug for skill in common if skill.is_fundamental}
-        self.likely_slugs = set(catalogue.background_skills.get(background or "", ()))
+        self.likely_slugs = set(model.background_skills.get(background or "", ()))
         self.background_label = dict(Background.choices).get(background or "", "")
         self.more_count = len(
             [
                 skill
-                for skill in catalogue.skills
+                for skill in model.skills
                 if skill.slug not in self.common_slugs | self.likely_slugs
             ]
         )
@@ -171,9 +170,7 @@ class WhatYouKnowForm(StepForm):
 
 @dataclass(frozen=True)
 class Checkbox:
-    """One box of the skills group, with the markup Django's widget templates give it, drawn in
-    Python: step 2 has a box for every skill, and Django's widget machinery (three templates and
-    an option dictionary a box) was most of the step's render time."""
+    """One box of the skills group, drawn by the questionnaire template's `checkbox` partial."""
 
     name: str
     value: str
@@ -182,27 +179,6 @@ class Checkbox:
     checked: bool
     invalid: bool = False
 
-    def __html__(self) -> str:
-        return checkbox_html(self.name, self.value, self.label, self.id, self.checked, self.invalid)
-
-    __str__ = __html__
-
-
-# A box's markup depends on nothing but these values, and the same few hundred recur on every
-# request: each is drawn once (bounded, so a changed catalogue only adds entries).
-@lru_cache(maxsize=4096)
-def checkbox_html(name: str, value: str, label: str, id: str, checked: bool, invalid: bool) -> str:
-    return format_html(
-        '<label for="{}"><input type="checkbox" name="{}" value="{}" id="{}"{}{}> {}</label>',
-        id,
-        name,
-        value,
-        id,
-        mark_safe(' aria-invalid="true"') if invalid else "",
-        mark_safe(" checked") if checked else "",
-        label,
-    )
-
 
 class WhatPullsYouForm(StepForm):
     title = "What pulls you"
@@ -210,12 +186,12 @@ class WhatPullsYouForm(StepForm):
         label="The work that interests you",
         help_text="Pick any number, or none.",
         required=False,
-        choices=FixedChoices(Interest.choices),
+        choices=Interest.choices,
         widget=CommaSeparatedCheckboxes,
     )
     priority = forms.ChoiceField(
         label="What matters more to you",
-        choices=FixedChoices(Priority.choices),
+        choices=Priority.choices,
         widget=forms.RadioSelect,
     )
 
@@ -260,7 +236,7 @@ def canonical_query(query: QueryDict, *, step: int | None) -> str:
     return urlencode(pairs, safe=",")
 
 
-def prefilled(query: QueryDict, *, catalogue: Catalogue) -> dict:
+def prefilled(query: QueryDict, *, data: ReadModel) -> dict:
     """What the query already says, shown in a step's fields without judging it yet. Until step 2
     is answered, it holds the skills the person's background makes likely, for them to untick."""
     initial = {
@@ -268,24 +244,26 @@ def prefilled(query: QueryDict, *, catalogue: Catalogue) -> dict:
         for name in ANSWER_FIELDS
     }
     if "knows" not in query:
-        initial["knows"] = list(catalogue.background_skills.get(query.get("background", ""), ()))
+        initial["knows"] = list(data.background_skills.get(query.get("background", ""), ()))
     return initial
 
 
-def step_form(number: int, *, catalogue: Catalogue, query: QueryDict, **form_kwargs) -> StepForm:
+def step_form(number: int, *, data: ReadModel, query: QueryDict, shown: bool = False) -> StepForm:
+    """Step `number`'s form judging the query's answers, or, `shown`, showing them unjudged."""
     form_class = STEP_FORMS[number - 1]
+    kwargs = {"initial": prefilled(query, data=data)} if shown else {"data": query}
     if form_class is WhatYouKnowForm:
-        form_kwargs |= {"catalogue": catalogue, "background": query.get("background")}
-    return form_class(**form_kwargs)
+        kwargs |= {"model": data, "background": query.get("background")}
+    return form_class(**kwargs)
 
 
 def answers_or_invalid_step(
-    query: QueryDict, *, catalogue: Catalogue, up_to: int = len(STEP_FORMS)
+    query: QueryDict, *, data: ReadModel, up_to: int = len(STEP_FORMS)
 ) -> tuple[Answers | None, StepForm | None]:
     """Check steps 1..up_to against the query: the answers, or the first step form that fails."""
     cleaned = {}
     for number in range(1, up_to + 1):
-        form = step_form(number, catalogue=catalogue, query=query, data=query)
+        form = step_form(number, data=data, query=query)
         if not form.is_valid():
             return None, form
         cleaned.update(form.cleaned_data)

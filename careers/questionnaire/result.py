@@ -5,7 +5,6 @@ result, as the page's context or as JSON. The one place that turns a query into 
 from django.http import QueryDict
 
 from careers.models import Background
-from careers.plan import plan_state_for
 from careers.questionnaire import advice
 from careers.questionnaire.answers import (
     STEP_FORMS,
@@ -16,10 +15,9 @@ from careers.questionnaire.answers import (
     answers_from,
     answers_or_invalid_step,
     canonical_query,
-    prefilled,
     step_form,
 )
-from careers.questionnaire.catalogue import Catalogue
+from careers.read_model import ReadModel
 
 RESULT_TITLE = "Your next episode"
 TOO_LONG = "That link is too long to hold a set of answers, so we started again from step 1."
@@ -58,8 +56,8 @@ def step_context(number: int, form, query: QueryDict) -> dict:
     }
 
 
-def answer_summary(answers: Answers, *, catalogue: Catalogue) -> list[tuple[str, str]]:
-    known = [skill.name for skill in catalogue.skills if skill.slug in answers.knows]
+def answer_summary(answers: Answers, *, data: ReadModel) -> list[tuple[str, str]]:
+    known = [s.name for s in data.skills_in_questionnaire_order if s.slug in answers.knows]
     summary = [
         ("Experience", f"{answers.years} year{'' if answers.years == 1 else 's'}"),
         ("Background", Background(answers.background).label),
@@ -77,51 +75,45 @@ def answer_summary(answers: Answers, *, catalogue: Catalogue) -> list[tuple[str,
     ]
 
 
-def questionnaire_context(*, query: QueryDict, catalogue: Catalogue) -> dict:
+def questionnaire_context(*, query: QueryDict, data: ReadModel) -> dict:
     """The step to show: the one asked for, unless an earlier step's answers do not hold."""
     target = requested_step(query)
     if target is not None:
-        _, invalid = answers_or_invalid_step(query, catalogue=catalogue, up_to=target - 1)
+        _, invalid = answers_or_invalid_step(query, data=data, up_to=target - 1)
         if invalid is not None:
             return step_context(STEP_FORMS.index(type(invalid)) + 1, invalid, query)
-        form = step_form(
-            target, catalogue=catalogue, query=query, initial=prefilled(query, catalogue=catalogue)
-        )
+        form = step_form(target, data=data, query=query, shown=True)
         return step_context(target, form, query)
-    answers, invalid = answers_or_invalid_step(query, catalogue=catalogue)
+    answers, invalid = answers_or_invalid_step(query, data=data)
     if invalid is not None:
         return step_context(STEP_FORMS.index(type(invalid)) + 1, invalid, query)
     storyline = None
-    if catalogue.roles and catalogue.tiers:
-        storyline = advice.storyline_for(catalogue=catalogue, answers=answers)
+    if data.roles and data.tiers:
+        storyline = advice.storyline_for(data=data, answers=answers)
     return {
         "step": None,
         "page_title": RESULT_TITLE,
         "answers": answers,
-        "answer_summary": answer_summary(answers, catalogue=catalogue),
+        "answer_summary": answer_summary(answers, data=data),
         "storyline": storyline,
         "scoring": SCORING,
         "back_query": canonical_query(query, step=len(STEP_FORMS)),
         "result_query": canonical_query(query, step=None),
-        "plan_query": plan_state_for(answers, catalogue=catalogue).query,
     }
 
 
-def result_json(*, query: QueryDict, catalogue: Catalogue) -> tuple[dict, int]:
+def result_json(*, query: QueryDict, data: ReadModel) -> tuple[dict, int]:
     """The result as data, and its HTTP status: 400 with each field's errors when answers fail."""
-    forms = [
-        step_form(n, catalogue=catalogue, query=query, data=query)
-        for n in range(1, len(STEP_FORMS) + 1)
-    ]
+    forms = [step_form(n, data=data, query=query) for n in range(1, len(STEP_FORMS) + 1)]
     errors = {name: list(messages) for form in forms for name, messages in form.errors.items()}
     if errors:
         return {"errors": errors}, 400
     answers = answers_from(
         {name: value for form in forms for name, value in form.cleaned_data.items()}
     )
-    if not (catalogue.roles and catalogue.tiers):
+    if not (data.roles and data.tiers):
         return {"errors": {"__all__": ["The role data has not been loaded yet."]}}, 503
-    storyline = advice.storyline_for(catalogue=catalogue, answers=answers)
+    storyline = advice.storyline_for(data=data, answers=answers)
     return storyline_data(storyline), 200
 
 

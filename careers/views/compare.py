@@ -1,19 +1,13 @@
-from dataclasses import replace
-
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 
 from careers import charts, compare, premium, read_model
-from careers.models import Role
 from careers.page_cache import public_page
-from careers.premium import PremiumInDollars
-from careers.read_model import ReadModel
+from careers.read_model import ReadModel, Role
 from careers.views import HtmxHttpRequest
 
 
@@ -25,7 +19,7 @@ def role_comparison(request: HtmxHttpRequest) -> HttpResponse:
     requested = compare.requested_slugs(request.GET.getlist("roles"))
     selection = compare.select_roles(requested=requested, known=data.role_by_slug)
     picker = compare.role_picker(
-        ranked=data.ranked, chosen=selection.roles, find=request.GET.get("find", "")
+        ranked=data.roles, chosen=selection.roles, find=request.GET.get("find", "")
     )
     canonical = compare.comparison_url(slugs=selection.slugs)
     partial = bool(request.htmx) and not request.htmx.history_restore_request
@@ -40,7 +34,6 @@ def role_comparison(request: HtmxHttpRequest) -> HttpResponse:
         context = {"picker": picker, "slugs": selection.slugs}
         response = render(request, "careers/compare.html#found", context)
     else:
-        # Not kept with derived(): the possible selections are too many to hold.
         context = comparison_context(roles=selection.roles, data=data)
         context |= {"problems": selection.problems, "canonical_url": canonical, "picker": picker}
         if partial:
@@ -60,12 +53,8 @@ def comparison_context(*, roles: list[Role], data: ReadModel) -> dict:
     needs_premium = any(premium.role_gets_premium(role=role) for role in roles)
     statistic = data.specialization_premium if needs_premium else None
     premiums = [premium.role_premium(role=role, statistic=statistic) for role in roles]
-    columns = [
-        replace(column, cells=column_cells(data, column))
-        for column in compare.compare_roles(roles=roles, premiums=premiums)
-    ]
     return {
-        "columns": columns,
+        "columns": compare.compare_roles(roles=roles, premiums=premiums),
         "shared": compare.shared_skills(roles=roles),
         "can_add": len(roles) < compare.MAX_ROLES,
         "slugs": [role.slug for role in roles],
@@ -74,40 +63,3 @@ def comparison_context(*, roles: list[Role], data: ReadModel) -> dict:
         "min_roles": compare.MIN_ROLES,
         "max_roles": compare.MAX_ROLES,
     }
-
-
-CELLS = ("base", "total", "premium", "experience", "stages", "prose")
-
-
-def column_cells(data: ReadModel, column: compare.ComparedRole) -> dict[str, str]:
-    """A column's cells: its role's own, and its skills as they stand beside the others."""
-    skills = (skill_entry(data, skill, "skill-tag", shared) for skill, shared in column.skills)
-    distinct = (skill_entry(data, skill, "distinct-skill") for skill in column.distinct)
-    return {
-        **role_cells(data, column.role, premium_in_dollars=column.premium),
-        "skills": mark_safe("".join(skills)),
-        "distinct": mark_safe("".join(distinct)),
-    }
-
-
-def skill_entry(data: ReadModel, skill, partial: str, shared: bool = False) -> str:
-    return data.derived(
-        (partial, skill.slug, shared),
-        lambda: render_to_string(
-            f"careers/compare.html#{partial}", {"skill": skill, "is_shared": shared}
-        ),
-    )
-
-
-def role_cells(
-    data: ReadModel, role: Role, *, premium_in_dollars: PremiumInDollars | None
-) -> dict[str, str]:
-    """A role's cells that do not depend on the roles beside it, drawn once per data version."""
-
-    def draw() -> dict[str, str]:
-        context = {"role": role, "premium": premium_in_dollars}
-        return {
-            name: render_to_string(f"careers/compare.html#cell-{name}", context) for name in CELLS
-        }
-
-    return data.derived(("comparison cells", role.slug), draw)

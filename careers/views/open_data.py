@@ -1,6 +1,4 @@
-"""Open data: the whole dataset as JSON and CSV (careers/open_data.py; fields in README).
-
-Each file is written once per version of the data and served from memory after that."""
+"""Open data: the whole dataset as JSON and CSV (careers/open_data.py; fields in docs)."""
 
 import csv
 import io
@@ -17,21 +15,15 @@ from careers.page_cache import public_page
 @require_safe
 @public_page()
 def roles_json(request: HttpRequest) -> HttpResponse:
-    data = read_model.current()
-    content = data.derived(
-        ("roles.json",),
-        lambda: json.dumps(
-            open_data.dataset(data), cls=DjangoJSONEncoder, indent=2, ensure_ascii=False
-        ).encode(),
-    )
+    dataset = open_data.dataset(read_model.current())
+    content = json.dumps(dataset, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False)
     return allow_reuse(HttpResponse(content, content_type="application/json"))
 
 
 @require_safe
 @public_page()
 def roles_csv(request: HttpRequest) -> HttpResponse:
-    data = read_model.current()
-    content = data.derived(("roles.csv",), lambda: csv_text(data).encode())
+    content = csv_text(read_model.current())
     response = HttpResponse(content, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="next-episode-roles.csv"'
     return allow_reuse(response)

@@ -18,18 +18,16 @@ from careers.views.social_cards import card_response
 
 @require_safe
 def plan(request: HtmxHttpRequest, slug: str) -> HttpResponse:
-    catalogue = read_model.current().catalogue
-    role = found_or_404(catalogue.role_by_slug, slug, missing="No such role.")
-    state, notices = plan_state_from(request.GET, catalogue=catalogue)
+    data = read_model.current()
+    role = found_or_404(data.role_by_slug, slug, missing="No such role.")
+    state, notices = plan_state_from(request.GET, data=data)
     url = f"{request.path}?{state.query}" if state.query else request.path
     if not request.htmx and not notices and request.META.get("QUERY_STRING", "") != state.query:
         return redirect(url)  # one short address per plan, whatever the form sent
     swapping = request.htmx and not request.htmx.history_restore_request
     template_name = "careers/plan.html" + ("#plan" if swapping else "")
     context = {
-        "plan": plan_for(
-            role=role, state=state, catalogue=catalogue, this_year=timezone.localdate().year
-        ),
+        "plan": plan_for(role=role, state=state, data=data, this_year=timezone.localdate().year),
         "notices": notices,
         "canonical_url": settings.SITE_URL + url,
         "backgrounds": Background.choices,
@@ -44,10 +42,8 @@ def plan(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def plan_card(request: HttpRequest, slug: str) -> HttpResponse:
     """The plan's share image: the target and progress, never the person's pay."""
-    catalogue = read_model.current().catalogue
-    role = found_or_404(catalogue.role_by_slug, slug, missing="No such role.")
-    state, _ = plan_state_from(request.GET, catalogue=catalogue)
-    plan = plan_for(
-        role=role, state=state, catalogue=catalogue, this_year=timezone.localdate().year
-    )
+    data = read_model.current()
+    role = found_or_404(data.role_by_slug, slug, missing="No such role.")
+    state, _ = plan_state_from(request.GET, data=data)
+    plan = plan_for(role=role, state=state, data=data, this_year=timezone.localdate().year)
     return card_response(request, social_cards.plan_card(plan=plan))

@@ -13,6 +13,7 @@ from django_htmx.http import push_url
 
 from careers import read_model
 from careers.page_cache import public_page
+from careers.plan import plan_state_for
 from careers.questionnaire.answers import ANSWER_FIELDS, MAX_QUERY_LENGTH, canonical_query
 from careers.questionnaire.result import (
     TOO_LONG,
@@ -30,7 +31,8 @@ def next_episode(request: HtmxHttpRequest) -> HttpResponse:
     query, notice = request.GET, ""
     if len(raw_query) > MAX_QUERY_LENGTH:
         query, notice = QueryDict(), TOO_LONG
-    context = questionnaire_context(query=query, catalogue=read_model.current().catalogue)
+    data = read_model.current()
+    context = questionnaire_context(query=query, data=data)
     canonical = canonical_query(query, step=requested_step(query))
     url = f"{request.path}?{canonical}" if canonical else request.path
     if not request.htmx and not notice and raw_query != canonical:
@@ -42,6 +44,7 @@ def next_episode(request: HtmxHttpRequest) -> HttpResponse:
     context["notice"] = notice
     if context["step"] is None:
         context["canonical_url"] = settings.SITE_URL + url  # the result is its answers
+        context["plan_query"] = plan_state_for(context["answers"], data=data).query
     response = render(request, template_name, context)
     return push_url(response, url) if swapping else response
 
@@ -52,5 +55,5 @@ def next_episode_json(request: HttpRequest) -> JsonResponse:
     if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_LENGTH:
         errors = {"__all__": [f"The query string is longer than {MAX_QUERY_LENGTH} characters."]}
         return JsonResponse({"errors": errors}, status=400)
-    data, status = result_json(query=request.GET, catalogue=read_model.current().catalogue)
-    return JsonResponse(data, status=status)
+    body, status = result_json(query=request.GET, data=read_model.current())
+    return JsonResponse(body, status=status)

@@ -16,7 +16,7 @@ from careers.views import found_or_404
 @require_safe
 @public_page()
 def listing_card(request: HttpRequest) -> HttpResponse:
-    card = social_cards.listing_card(ranked=read_model.current().ranked)
+    card = social_cards.listing_card(ranked=read_model.current().roles)
     return card_response(request, card)
 
 
@@ -42,15 +42,15 @@ def result_card(request: HttpRequest) -> HttpResponse:
     form = ResultCardForm(request.GET)
     if not form.is_valid():
         raise BadRequest(form.errors.as_text())
-    catalogue = read_model.current().catalogue
-    role = found_or_404(catalogue.role_by_slug, form.cleaned_data["role"], missing="No such role.")
+    data = read_model.current()
+    role = found_or_404(data.role_by_slug, form.cleaned_data["role"], missing="No such role.")
     step = form.cleaned_data["step"] or len(role.stages)
     if not role.stages or step > len(role.stages):
         raise BadRequest(f"step must be a step of the role's path, from 1 to {len(role.stages)}.")
     stage = role.stages[step - 1]
-    pay, _ = advice.stage_pay(stage=stage, role=role, tiers=catalogue.tiers)
+    pay, _ = advice.stage_pay(stage=stage, role=role, tiers=data.tiers)
     years = form.cleaned_data["years"]
-    tiers = catalogue.tiers if years is not None else ()
+    tiers = data.tiers if years is not None else ()
     tier = advice.tier_for_years(tiers=tiers, years=years) if tiers else None
     return card_response(
         request, social_cards.result_card(role=role, stage=stage, pay=pay, tier=tier)
