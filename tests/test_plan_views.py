@@ -81,7 +81,7 @@ def test_a_plain_form_submission_is_redirected_to_the_short_address(client, seed
 def test_unknown_and_repeated_skills_get_a_visible_notice_not_an_error(client, seed):
     response = client.get(f"{URL}?have=linux,lockpicking,linux")
     assert response.status_code == 200
-    assertContains(response, "We dropped skill names we do not know: lockpicking.")
+    assertContains(response, "We do not know these skills: lockpicking.")
     assertContains(response, "each counts once: linux")
     canonical = "http://127.0.0.1:8000/plan/infrastructure-engineer/?have=linux"
     assertContains(response, f'<link rel="canonical" href="{canonical}">')
