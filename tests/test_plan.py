@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import BadRequest
 from django.http import QueryDict
 
-from careers.models import Background
+from careers.models import Background, CareerStage, StageEntry
 from careers.plan import (
     OTHER_ROLES_SHOWN,
     PlanState,
@@ -168,3 +168,77 @@ def test_a_large_catalogue_lists_only_the_best_covered_other_roles():
     plan = plan_for(role=target, state=state, catalogue=catalogue, this_year=2026)
     assert len(plan.other_roles) == OTHER_ROLES_SHOWN
     assert plan.other_role_count == 29
+
+
+# Issue 21: mutations the plan's tests once let through.
+
+
+@pytest.mark.parametrize("years", ["51", "-1", "999", "²", "abc"])
+def test_years_outside_0_to_50_are_dropped_with_a_notice(catalogue, years):
+    state, notices = state_from(catalogue, f"years={years}&background=sysadmin")
+    assert (state.years, state.background) == (0, Background.SYSADMIN)
+    assert notices == [f"We ignored years={years!r}. Enter a whole number from 0 to 50."]
+
+
+@pytest.mark.parametrize("years", [0, 1, 50])
+def test_years_from_0_to_50_are_kept(catalogue, years):
+    assert state_from(catalogue, f"years={years}") == (PlanState(years=years), [])
+
+
+def test_a_step_is_not_ready_while_one_of_its_skills_is_only_being_learned(catalogue):
+    """The years are there and every skill but one is had; the last is being learned."""
+    state = PlanState(
+        10,
+        Background.SYSADMIN,
+        None,
+        ("bash", "infrastructure-as-code", "linux", "networking"),
+        ("cloud",),
+    )
+    plan = plan_for(
+        role=role(catalogue, "infrastructure-engineer"),
+        state=state,
+        catalogue=catalogue,
+        this_year=THIS_YEAR,
+    )
+    now = plan.steps[1]
+    assert (now.status, now.year) == ("now", THIS_YEAR)
+    assert [(item.need.name, item.state) for item in now.still_needed] == [
+        ("Cloud (AWS, Azure or GCP)", SkillState.LEARNING)
+    ]
+    assert not now.ready
+
+
+@pytest.fixture
+def switchers_named_at_a_step(seed):
+    """The article's data, with switchers and the self-taught named at the infrastructure
+    path's second step (three years in): the advice then reads their years on that path."""
+    stage = CareerStage.objects.filter(role__slug="infrastructure-engineer").order_by("order")[1]
+    for background in (Background.SWITCHER, Background.SELF_TAUGHT):
+        StageEntry.objects.create(stage=stage, background=background)
+    return catalogue_from_database()
+
+
+def dated(catalogue, *, years: int, background: str) -> list[tuple[str, int]]:
+    plan = plan_for(
+        role=role(catalogue, "infrastructure-engineer"),
+        state=PlanState(years=years, background=background),
+        catalogue=catalogue,
+        this_year=THIS_YEAR,
+    )
+    return [(step.status, step.year) for step in plan.steps]
+
+
+@pytest.mark.parametrize("background", [Background.SWITCHER, Background.SELF_TAUGHT])
+def test_years_outside_a_tech_job_never_count_on_a_path(switchers_named_at_a_step, background):
+    """Ten years at a non-tech job, or studying, date the path as no years at all."""
+    catalogue = switchers_named_at_a_step
+    assert dated(catalogue, years=10, background=background) == [
+        ("now", THIS_YEAR),
+        ("ahead", THIS_YEAR + 3),
+        ("ahead", THIS_YEAR + 5),
+    ]
+    assert dated(catalogue, years=10, background=background) == dated(
+        catalogue, years=0, background=background
+    )
+    # Years in a tech job do count: a sysadmin's ten put the same step within reach now.
+    assert dated(catalogue, years=10, background=Background.SYSADMIN)[1] == ("now", THIS_YEAR)
