@@ -1,7 +1,9 @@
 """The plan page: full page and htmx fragment from one address, bad input, its share card and
 its place in the page cache."""
 
+import html
 import io
+import re
 
 import pytest
 from django.core.cache import cache
@@ -153,3 +155,17 @@ def test_no_plan_is_kept_in_the_page_cache(client, seed, settings, monkeypatch):
     assert not [key for key in stored if key.startswith("page-cache:page")]
     client.get("/faq/")
     assert [key for key in stored if key.startswith("page-cache:page")]  # the test can see one
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["have=lockpicking", "have=linux,linux", "skill-linux=mastered", "background=x", "years=51"],
+)
+def test_the_share_card_refuses_what_the_plan_shows_with_a_notice(client, seed, query):
+    """Cards answer 400 to bad values, as the result card does; the plan drops them and says so.
+    The card the plan page names is its clean state, so that one always draws."""
+    assert client.get(f"{URL}card.png?{query}").status_code == 400
+    page = client.get(f"{URL}?{query}")
+    assert page.status_code == 200 and page.context["notices"]
+    card = re.search(r'<meta property="og:image" content="http://127.0.0.1:8000([^"]+)"', page.text)
+    assert client.get(html.unescape(card[1])).status_code == 200
