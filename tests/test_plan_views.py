@@ -10,7 +10,8 @@ from django.core.cache import cache
 from PIL import Image
 from pytest_django.asserts import assertContains, assertNotContains
 
-from careers.plan import SkillState
+from careers.forms import WholeNumberField
+from careers.plan import PlanForm, SkillState
 
 URL = "/plan/infrastructure-engineer/"
 STATE = "years=10&background=sysadmin&have=linux,networking&learning=bash"
@@ -169,3 +170,14 @@ def test_the_share_card_refuses_what_the_plan_shows_with_a_notice(client, seed, 
     assert page.status_code == 200 and page.context["notices"]
     card = re.search(r'<meta property="og:image" content="http://127.0.0.1:8000([^"]+)"', page.text)
     assert client.get(html.unescape(card[1])).status_code == 200
+
+
+def test_the_years_input_takes_its_limits_from_the_form(client, seed, monkeypatch):
+    """The page does not re-type the plan's limit: a form with another draws another."""
+    assertContains(
+        client.get(URL), 'name="years" type="number" inputmode="numeric" min="0" max="50"'
+    )
+    monkeypatch.setitem(PlanForm.base_fields, "years", WholeNumberField(most=40, required=False))
+    assertContains(
+        client.get(URL), 'name="years" type="number" inputmode="numeric" min="0" max="40"'
+    )
