@@ -168,7 +168,7 @@ class PlanForm(forms.Form):
         """What was dropped, in the order of the address's fields: each bad value as the
         questionnaire words it, then the skills."""
         notices = [
-            f"We ignored {name}={self.data.get(name)[:SHOWN_LENGTH]!r}. {errors[0]}"
+            f"We ignored {name}={self.data.get(name, '')[:SHOWN_LENGTH]!r}. {errors[0]}"
             for name, errors in self.errors.items()
             if name != NON_FIELD_ERRORS
         ]
