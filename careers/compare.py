@@ -1,13 +1,15 @@
 """Side-by-side comparison of two to four roles: which ones, and the skills they share."""
 
 import heapq
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django import forms
 from django.http import QueryDict
 from django.urls import reverse
 
+from careers.forms import CommaSeparatedValues
 from careers.premium import PremiumInDollars
 from careers.read_model import Role, Skill
 
@@ -35,12 +37,6 @@ class Selection:
         return [role.slug for role in self.roles]
 
 
-def requested_slugs(values: Iterable[str]) -> list[str]:
-    """`roles=a,b` and `roles=a&roles=b` (what a form of checkboxes sends) both read as [a, b]."""
-    pieces = (piece.strip() for value in values for piece in value.split(","))
-    return [piece for piece in pieces if piece][:MAX_REQUESTED]
-
-
 def shown_slug(slug: str) -> str:
     return slug if len(slug) <= SHOWN_SLUG_LENGTH else slug[:SHOWN_SLUG_LENGTH] + "…"
 
@@ -63,6 +59,46 @@ def select_roles(*, requested: Sequence[str], known: Mapping[str, Role]) -> Sele
         else:
             chosen.append(role)
     return Selection(roles=chosen, problems=problems)
+
+
+class RolesField(forms.Field):
+    """`roles=a,b` and `roles=a&roles=b` (what a form of checkboxes sends) alike, read as the
+    `Selection` of the roles `known` by slug. Never refused: a comparison shows what it can and
+    says what it left out."""
+
+    widget = CommaSeparatedValues
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.known: Mapping[str, Role] = {}
+
+    def clean(self, value) -> Selection:
+        return select_roles(requested=list(value or ())[:MAX_REQUESTED], known=self.known)
+
+
+class SearchField(forms.CharField):
+    """Search text for a role to add, as `search_text` keeps it."""
+
+    def to_python(self, value) -> str:
+        return search_text(super().to_python(value))
+
+
+class CompareForm(forms.Form):
+    """`?roles=a,b&find=text`: the roles to compare and a search for one to add."""
+
+    roles = RolesField(required=False)
+    find = SearchField(required=False)
+
+    def __init__(self, data: QueryDict, *, known: Mapping[str, Role]):
+        super().__init__(data)
+        self.fields["roles"].known = known
+
+
+def comparison_from(*, query: QueryDict, known: Mapping[str, Role]) -> tuple[Selection, str]:
+    """The roles a comparison's address asks for, and its search text ("" for none)."""
+    form = CompareForm(query, known=known)
+    form.is_valid()  # only a search holding a NUL could fail, and the middleware refuses those
+    return form.cleaned_data["roles"], form.cleaned_data.get("find", "")
 
 
 def comparison_url(*, slugs: Sequence[str], find: str = "") -> str:
@@ -115,7 +151,8 @@ def roles_matching(
 
 def role_picker(*, ranked: Sequence[Role], chosen: Sequence[Role], find: str = "") -> RolePicker:
     """What the compare page offers to add beside `chosen`; `ranked` is every role, in rank
-    order. With no `find` a search shows the highest-ranked roles first."""
+    order; `find` is search text as `search_text` keeps it. With no `find` a search shows the
+    highest-ranked roles first."""
     if len(chosen) >= MAX_ROLES:
         return RolePicker(roles=())
     # By slug: comparing model instances costs a method call each, over the whole ranking.
@@ -123,7 +160,6 @@ def role_picker(*, ranked: Sequence[Role], chosen: Sequence[Role], find: str = "
     addable = [role for role in ranked if role.slug not in chosen_slugs]
     if len(addable) <= PICKER_LIMIT:
         return RolePicker(roles=addable)
-    find = search_text(find)
     shown, matched = roles_matching(roles=addable, find=find)
     return RolePicker(roles=shown, is_search=True, find=find, matched=matched)
 

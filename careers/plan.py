@@ -10,16 +10,24 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from urllib.parse import urlencode
 
-from django.core.exceptions import BadRequest
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, BadRequest
 from django.http import QueryDict
 
+from careers.forms import (
+    MAX_QUERY_LENGTH,
+    SHOWN_LENGTH,
+    BackgroundField,
+    ListField,
+    PayField,
+    YearsField,
+    unknown_skills_message,
+)
 from careers.models import Background, Importance
 from careers.questionnaire import advice
-from careers.questionnaire.answers import MAX_PAY, MAX_YEARS, Answers, Priority
+from careers.questionnaire.answers import Answers, Priority
 from careers.read_model import Need, Pay, ReadModel, Role, Skill, Stage, Tier
 
-# Longer than any honest plan (every skill named once); refused before parsing.
-MAX_QUERY_LENGTH = 2000
 SKILL_FIELD_PREFIX = "skill-"  # the checklist's radio groups: skill-<slug>=have|learning|todo
 
 
@@ -85,15 +93,97 @@ def plan_state_for(answers: Answers, *, data: ReadModel) -> PlanState:
     )
 
 
-def whole_number(raw: str | None, *, name: str, most: int, notices: list[str]) -> int | None:
-    if raw is None or raw == "":
-        return None
-    if raw.isascii() and raw.isdigit() and int(raw) <= most:
-        return int(raw)
-    notices.append(
-        f"We ignored {name}={raw[:20]!r}: it should be a whole number from 0 to {most:,}."
-    )
-    return None
+class ChecklistRadios(forms.Widget):
+    """The checklist's radio groups, one a skill, read as {slug: state}. Never drawn: the
+    template writes the radios out (`ChecklistItem.field` names them)."""
+
+    def value_from_datadict(self, data, files, name):
+        prefix = SKILL_FIELD_PREFIX
+        return {key.removeprefix(prefix): data.get(key) for key in data if key.startswith(prefix)}
+
+
+class ChecklistField(forms.Field):
+    widget = ChecklistRadios
+
+    def to_python(self, value) -> dict[str, str]:
+        return dict(value or {})
+
+
+class PlanForm(forms.Form):
+    """The plan's address: years, pay and background as the questionnaire reads them, the
+    `have` and `learning` lists, and the checklist's `skill-<slug>` radios. A value it cannot use
+    is dropped with a notice (`notices`) and the rest of the plan kept: a link made before a skill
+    was renamed still opens."""
+
+    years = YearsField(required=False)
+    pay = PayField(required=False)
+    background = BackgroundField(required=False)
+    have = ListField(required=False)
+    learning = ListField(required=False)
+    checklist = ChecklistField(required=False)
+
+    def __init__(self, query: QueryDict, *, data: ReadModel):
+        super().__init__(query)
+        self.skills = tuple(skill.slug for skill in data.skills_in_questionnaire_order)
+
+    def clean(self) -> dict:
+        """Each named skill's state: the lists, then the radios, which win because they are
+        what the person just changed. Unknown, repeated and refused names become notices."""
+        cleaned = super().clean()
+        known = set(self.skills)
+        states: dict[str, str] = {}
+        unknown, repeated, refused = [], [], []
+        for state in (SkillState.HAVE, SkillState.LEARNING):
+            for slug in cleaned.get(state, ()):
+                if slug not in known:
+                    unknown.append(slug)
+                elif slug in states:
+                    repeated.append(slug)
+                else:
+                    states[slug] = state
+        for slug, state in cleaned.get("checklist", {}).items():
+            if slug not in known:
+                unknown.append(slug)
+            elif state in dict(SkillState.CHOICES):
+                states[slug] = state
+            else:
+                refused.append(slug)
+        if unknown:
+            self.add_error(None, unknown_skills_message(unknown))
+        if refused:
+            names = ", ".join(sorted(set(refused)))
+            self.add_error(
+                None, f"We kept the earlier state of {names}: have, learning or not yet only."
+            )
+        if repeated:
+            names = ", ".join(sorted(set(repeated)))
+            self.add_error(
+                None, f"Some skills were listed more than once; each counts once: {names}."
+            )
+        cleaned["states"] = states
+        return cleaned
+
+    @property
+    def notices(self) -> list[str]:
+        """What was dropped, in the order of the address's fields: each bad value as the
+        questionnaire words it, then the skills."""
+        notices = [
+            f"We ignored {name}={self.data.get(name, '')[:SHOWN_LENGTH]!r}. {errors[0]}"
+            for name, errors in self.errors.items()
+            if name != NON_FIELD_ERRORS
+        ]
+        return notices + list(self.non_field_errors())
+
+    @property
+    def state(self) -> PlanState:
+        cleaned, states = self.cleaned_data, self.cleaned_data["states"]
+        return PlanState(
+            years=cleaned.get("years") or 0,
+            background=cleaned.get("background") or Background.SWITCHER,
+            pay=cleaned.get("pay"),
+            have=tuple(slug for slug in self.skills if states.get(slug) == SkillState.HAVE),
+            learning=tuple(slug for slug in self.skills if states.get(slug) == SkillState.LEARNING),
+        )
 
 
 def plan_state_from(query: QueryDict, *, data: ReadModel) -> tuple[PlanState, list[str]]:
@@ -103,63 +193,9 @@ def plan_state_from(query: QueryDict, *, data: ReadModel) -> tuple[PlanState, li
     """
     if len(query.urlencode()) > MAX_QUERY_LENGTH:
         raise BadRequest(f"A plan's address holds at most {MAX_QUERY_LENGTH} characters.")
-    notices: list[str] = []
-    years = whole_number(query.get("years"), name="years", most=MAX_YEARS, notices=notices)
-    pay = whole_number(query.get("pay"), name="pay", most=MAX_PAY, notices=notices)
-    background = query.get("background") or Background.SWITCHER
-    if background not in Background.values:
-        notices.append(
-            f"We did not recognise the background {background[:40]!r},"
-            " so the plan starts from scratch."
-        )
-        background = Background.SWITCHER
-    known = [skill.slug for skill in data.skills_in_questionnaire_order]
-    states = skill_states(query, known=set(known), notices=notices)
-    return (
-        PlanState(
-            years=years or 0,
-            background=background,
-            pay=pay,
-            have=tuple(slug for slug in known if states.get(slug) == SkillState.HAVE),
-            learning=tuple(slug for slug in known if states.get(slug) == SkillState.LEARNING),
-        ),
-        notices,
-    )
-
-
-def skill_states(query: QueryDict, *, known: set[str], notices: list[str]) -> dict[str, str]:
-    """Each named skill's state: the `have` and `learning` lists, then the checklist's radio
-    groups, which win because they are what the person just changed."""
-    states: dict[str, str] = {}
-    unknown, repeated, refused = [], [], []
-    for state in (SkillState.HAVE, SkillState.LEARNING):
-        raw = [item.strip() for value in query.getlist(state) for item in value.split(",")]
-        for slug in filter(None, raw):
-            if slug not in known:
-                unknown.append(slug)
-            elif slug in states:
-                repeated.append(slug)
-            else:
-                states[slug] = state
-    for name in query:
-        if name.startswith(SKILL_FIELD_PREFIX):
-            slug, state = name.removeprefix(SKILL_FIELD_PREFIX), query.get(name)
-            if slug not in known:
-                unknown.append(slug)
-            elif state in dict(SkillState.CHOICES):
-                states[slug] = state
-            else:
-                refused.append(slug)
-    if unknown:
-        names = ", ".join(sorted({slug[:40] for slug in unknown})[:5])
-        notices.append(f"We dropped skill names we do not know: {names}.")
-    if refused:
-        names = ", ".join(sorted(set(refused)))
-        notices.append(f"We kept the earlier state of {names}: have, learning or not yet only.")
-    if repeated:
-        names = ", ".join(sorted(set(repeated)))
-        notices.append(f"Some skills were listed more than once; each counts once: {names}.")
-    return states
+    form = PlanForm(query, data=data)
+    form.is_valid()
+    return form.state, form.notices
 
 
 @dataclass(frozen=True)
@@ -207,7 +243,7 @@ class ChecklistItem:
 
     @property
     def field(self) -> str:
-        """The name of its radio group, as `skill_states` reads it."""
+        """The name of its radio group, as `PlanForm` reads it."""
         return f"{SKILL_FIELD_PREFIX}{self.skill.slug}"
 
 

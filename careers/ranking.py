@@ -138,13 +138,14 @@ def is_form_spelling(*, query: QueryDict, canonical: str) -> bool:
 def listing_page(
     *,
     roles: list[Role],
-    page: str | None,
+    page: int | str | None,
     appending: bool = False,
     sort: str = ListingSort.TOTAL,
     track: str = "",
     years: int | None = None,
 ) -> ListingPage:
-    """Page `page` of the matching `roles` (see ListingPage), with Django's `get_page` rules.
+    """Page `page` of the matching `roles` (see ListingPage), with Django's `get_page` rules
+    (`page` as careers.forms.PageField reads it).
 
     A page that is not a number is the first; one past the end, or below 1, is the last.
     """

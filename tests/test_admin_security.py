@@ -11,6 +11,7 @@ import careers.urls
 from careers.middleware import client_address
 from careers.models import ExperienceTier, Role
 from careers.settings import env_path_prefix
+from tests.admin_forms import posted, read_form
 from tests.test_admin import role_form_data
 
 pytestmark = pytest.mark.django_db
@@ -159,6 +160,23 @@ def test_salary_editors_change_a_tiers_pay_but_not_its_name(salary_editor_client
     page = salary_editor_client.get(f"/admin/careers/experiencetier/{tier.pk}/change/")
     assert 'name="base_max"' in page.content.decode()
     assert 'name="name"' not in page.content.decode()
+
+
+def test_salary_editors_cannot_change_a_tiers_years(salary_editor_client, seed):
+    """A tier's years place every reader's season and every step's pay: they are not pay
+    figures, so a salary editor's form neither shows them nor saves them when posted."""
+    tier = ExperienceTier.objects.get(slug="mid")
+    url = f"/admin/careers/experiencetier/{tier.pk}/change/"
+    form = read_form(salary_editor_client.get(url), "experiencetier_form")
+    assert "base_max" in form
+    assert not {"years_min", "years_max"} & set(form)
+    years, base_max = (tier.years_min, tier.years_max), tier.base_max + 5_000
+    response = salary_editor_client.post(
+        url, posted(form, base_max=base_max, years_min=0, years_max=40)
+    )
+    assert response.status_code == 302
+    tier.refresh_from_db()
+    assert (tier.base_max, (tier.years_min, tier.years_max)) == (base_max, years)
 
 
 def test_superusers_still_edit_every_field(client, seed):

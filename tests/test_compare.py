@@ -11,11 +11,11 @@ from careers.compare import (
     PICKER_LIMIT,
     compare_roles,
     compare_with,
+    comparison_from,
     comparison_shortlist,
     comparison_url,
     distinct_skills,
     is_canonical,
-    requested_slugs,
     role_picker,
     roles_matching,
     search_text,
@@ -26,13 +26,29 @@ from careers.models import Role
 from tests.factories import RoleFactory, RoleSkillFactory, SkillFactory
 
 
-def test_commas_and_repeated_parameters_both_name_roles():
-    assert requested_slugs(["a,b", "c", " d , ,"]) == ["a", "b", "c", "d"]
-    assert requested_slugs([]) == []
+def asked(query: str, roles=()) -> tuple[list[str], list[str], str]:
+    """What the comparison's form reads from `query`: the roles chosen, the problems, the search."""
+    selection, find = comparison_from(
+        query=QueryDict(query), known={role.slug: role for role in roles}
+    )
+    return selection.slugs, selection.problems, find
+
+
+def test_commas_and_repeated_parameters_both_name_roles(roles):
+    a, b, c, d = (role.slug for role in roles[:4])
+    query = f"roles={a},{b}&roles={c}&roles=+{d}+,+,"
+    assert asked(query, roles) == ([a, b, c, d], [], "")
+    assert asked("", roles) == ([], [], "")
 
 
 def test_a_hostile_list_is_cut_short():
-    assert len(requested_slugs([",".join(["x"] * 10_000)])) == MAX_REQUESTED
+    _, problems, _ = asked("roles=" + ",".join(["x"] * 10_000))
+    assert len(problems) == MAX_REQUESTED
+
+
+def test_the_search_text_is_read_as_the_page_keeps_it():
+    assert asked("find=++Site++reliability+")[2] == "Site  reliability"
+    assert asked("find=site&find=" + "x" * 500)[2] == "x" * FIND_LENGTH
 
 
 def test_comparison_url_keeps_commas_readable():
@@ -186,7 +202,7 @@ def test_up_to_the_limit_the_picker_lists_every_role_not_chosen():
 
 
 def test_past_the_limit_the_picker_searches_the_roles_not_chosen():
-    picker = role_picker(ranked=RANKED, chosen=[RANKED[1]], find=" Engineer 2")
+    picker = role_picker(ranked=RANKED, chosen=[RANKED[1]], find="Engineer 2")
     assert picker.is_search and picker.find == "Engineer 2"
     # "Engineer 2" is chosen; 20 to 29 match. Without a search the highest ranked are listed.
     assert [role.rank for role in picker.roles] == list(range(20, 30))

@@ -7,7 +7,7 @@ from django.http import QueryDict
 from pytest_django.asserts import assertContains
 
 from careers import read_model
-from careers.models import Background
+from careers.models import Background, CareerStage, StageEntry
 from careers.plan import (
     OTHER_ROLES_SHOWN,
     PlanState,
@@ -177,3 +177,77 @@ def test_a_large_catalogues_plan_says_how_many_roles_its_others_list_is_drawn_fr
     response = client.get(f"/plan/{roles[0].slug}/?have={roles[1].role_skills.first().skill.slug}")
     assertContains(response, "(the 10 roles your marks cover best, of 29)")
     assertContains(response, "Switch my plan to", count=10)
+
+
+# Issue 21: mutations the plan's tests once let through.
+
+
+@pytest.mark.parametrize("years", ["51", "-1", "999", "²", "abc"])
+def test_years_outside_0_to_50_are_dropped_with_a_notice(data, years):
+    state, notices = state_from(data, f"years={years}&background=sysadmin")
+    assert (state.years, state.background) == (0, Background.SYSADMIN)
+    assert notices == [f"We ignored years={years!r}. Enter a whole number from 0 to 50."]
+
+
+@pytest.mark.parametrize("years", [0, 1, 50])
+def test_years_from_0_to_50_are_kept(data, years):
+    assert state_from(data, f"years={years}") == (PlanState(years=years), [])
+
+
+def test_a_step_is_not_ready_while_one_of_its_skills_is_only_being_learned(data):
+    """The years are there and every skill but one is had; the last is being learned."""
+    state = PlanState(
+        10,
+        Background.SYSADMIN,
+        None,
+        ("bash", "infrastructure-as-code", "linux", "networking"),
+        ("cloud",),
+    )
+    plan = plan_for(
+        role=role(data, "infrastructure-engineer"),
+        state=state,
+        data=data,
+        this_year=THIS_YEAR,
+    )
+    now = plan.steps[1]
+    assert (now.status, now.year) == ("now", THIS_YEAR)
+    assert [(item.need.name, item.state) for item in now.still_needed] == [
+        ("Cloud (AWS, Azure or GCP)", SkillState.LEARNING)
+    ]
+    assert not now.ready
+
+
+@pytest.fixture
+def switchers_named_at_a_step(seed):
+    """The article's data, with switchers and the self-taught named at the infrastructure
+    path's second step (three years in): the advice then reads their years on that path."""
+    stage = CareerStage.objects.filter(role__slug="infrastructure-engineer").order_by("order")[1]
+    for background in (Background.SWITCHER, Background.SELF_TAUGHT):
+        StageEntry.objects.create(stage=stage, background=background)
+    return read_model.build()
+
+
+def dated(data, *, years: int, background: str) -> list[tuple[str, int]]:
+    plan = plan_for(
+        role=role(data, "infrastructure-engineer"),
+        state=PlanState(years=years, background=background),
+        data=data,
+        this_year=THIS_YEAR,
+    )
+    return [(step.status, step.year) for step in plan.steps]
+
+
+@pytest.mark.parametrize("background", [Background.SWITCHER, Background.SELF_TAUGHT])
+def test_years_outside_a_tech_job_never_count_on_a_path(switchers_named_at_a_step, background):
+    """Ten years at a non-tech job, or studying, date the path as no years at all."""
+    data = switchers_named_at_a_step
+    assert dated(data, years=10, background=background) == [
+        ("now", THIS_YEAR),
+        ("ahead", THIS_YEAR + 3),
+        ("ahead", THIS_YEAR + 5),
+    ]
+    assert dated(data, years=10, background=background) == dated(
+        data, years=0, background=background
+    )
+    # Years in a tech job do count: a sysadmin's ten put the same step within reach now.
+    assert dated(data, years=10, background=Background.SYSADMIN)[1] == ("now", THIS_YEAR)

@@ -1,7 +1,9 @@
 """The plan page: full page and htmx fragment from one address, bad input, its share card and
 its place in the page cache."""
 
+import html
 import io
+import re
 
 import pytest
 from django.core.cache import cache
@@ -9,7 +11,8 @@ from PIL import Image
 from pytest_django.asserts import assertContains, assertNotContains
 
 from careers import read_model, social_cards
-from careers.plan import PlanState, SkillState, plan_for
+from careers.forms import WholeNumberField
+from careers.plan import PlanForm, PlanState, SkillState, plan_for
 
 URL = "/plan/infrastructure-engineer/"
 STATE = "years=10&background=sysadmin&have=linux,networking&learning=bash"
@@ -82,7 +85,7 @@ def test_a_plain_form_submission_is_redirected_to_the_short_address(client, seed
 def test_unknown_and_repeated_skills_get_a_visible_notice_not_an_error(client, seed):
     response = client.get(f"{URL}?have=linux,lockpicking,linux")
     assert response.status_code == 200
-    assertContains(response, "We dropped skill names we do not know: lockpicking.")
+    assertContains(response, "We do not know these skills: lockpicking.")
     assertContains(response, "each counts once: linux")
     canonical = "http://127.0.0.1:8000/plan/infrastructure-engineer/?have=linux"
     assertContains(response, f'<link rel="canonical" href="{canonical}">')
@@ -149,3 +152,28 @@ def test_no_plan_is_kept_in_the_page_cache(client, seed, settings, monkeypatch):
     assert not [key for key in stored if key.startswith("page-cache:page")]
     client.get("/faq/")
     assert [key for key in stored if key.startswith("page-cache:page")]  # the test can see one
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["have=lockpicking", "have=linux,linux", "skill-linux=mastered", "background=x", "years=51"],
+)
+def test_the_share_card_refuses_what_the_plan_shows_with_a_notice(client, seed, query):
+    """Cards answer 400 to bad values, as the result card does; the plan drops them and says so.
+    The card the plan page names is its clean state, so that one always draws."""
+    assert client.get(f"{URL}card.png?{query}").status_code == 400
+    page = client.get(f"{URL}?{query}")
+    assert page.status_code == 200 and page.context["notices"]
+    card = re.search(r'<meta property="og:image" content="http://127.0.0.1:8000([^"]+)"', page.text)
+    assert client.get(html.unescape(card[1])).status_code == 200
+
+
+def test_the_years_input_takes_its_limits_from_the_form(client, seed, monkeypatch):
+    """The page does not re-type the plan's limit: a form with another draws another."""
+    assertContains(
+        client.get(URL), 'name="years" type="number" inputmode="numeric" min="0" max="50"'
+    )
+    monkeypatch.setitem(PlanForm.base_fields, "years", WholeNumberField(most=40, required=False))
+    assertContains(
+        client.get(URL), 'name="years" type="number" inputmode="numeric" min="0" max="40"'
+    )

@@ -14,14 +14,19 @@ from django import forms
 from django.db import models
 from django.http import QueryDict
 
+# The questionnaire's view reads the limit it shares with the plan from here.
+from careers.forms import MAX_QUERY_LENGTH as MAX_QUERY_LENGTH
+from careers.forms import (
+    BackgroundField,
+    CommaSeparatedCheckboxes,
+    PayField,
+    SkillsField,
+    YearsField,
+    listed_values,
+)
 from careers.models import Background
 from careers.read_model import ReadModel
 
-MAX_YEARS = 50
-MAX_PAY = 5_000_000
-# Longer than any honest set of answers (every skill ticked included); anything beyond is
-# refused before parsing.
-MAX_QUERY_LENGTH = 2000
 LIST_FIELDS = ("knows", "likes")
 ANSWER_FIELDS = ("years", "background", "pay", "knows", "likes", "priority")
 # HTML's "valid floating-point number", the only kind a number input's value may hold.
@@ -63,17 +68,6 @@ class Answers:
         return 0 if self.background in BACKGROUNDS_STARTING_AT_ENTRY else self.years
 
 
-def listed_values(query: QueryDict, name: str) -> list[str]:
-    """`a,b` and `a&a=b` alike, without blanks or repeats, in the order given."""
-    values = (item.strip() for raw in query.getlist(name) for item in raw.split(","))
-    return list(dict.fromkeys(value for value in values if value))
-
-
-class CommaSeparatedCheckboxes(forms.CheckboxSelectMultiple):
-    def value_from_datadict(self, data, files, name):
-        return listed_values(data, name)
-
-
 class NumberOnlyInput(forms.NumberInput):
     """Shows a refused answer again only if it is a number: `value="abc"` is not valid HTML."""
 
@@ -90,23 +84,15 @@ class StepForm(forms.Form):
 
 class WhereYouAreForm(StepForm):
     title = "Where you are now"
-    years = forms.IntegerField(
+    years = YearsField(
         label="Years of professional experience",
-        min_value=0,
-        max_value=MAX_YEARS,
         help_text="Count every year of paid work, in tech or not. Enter 0 if you are starting out.",
         widget=NumberOnlyInput(attrs={"inputmode": "numeric"}),
     )
-    background = forms.ChoiceField(
-        label="Your background right now",
-        choices=Background.choices,
-        widget=forms.RadioSelect,
-    )
-    pay = forms.IntegerField(
+    background = BackgroundField(label="Your background right now", widget=forms.RadioSelect)
+    pay = PayField(
         label="Your total pay a year, in US dollars (optional)",
         required=False,
-        min_value=0,
-        max_value=MAX_PAY,
         help_text="Base plus bonus and stock. Leave it empty and we compare with your season's"
         " typical pay instead. It stays in the page address only.",
         widget=NumberOnlyInput(attrs={"inputmode": "numeric"}),
@@ -115,11 +101,7 @@ class WhereYouAreForm(StepForm):
 
 class WhatYouKnowForm(StepForm):
     title = "What you already know"
-    knows = forms.MultipleChoiceField(
-        label="Skills you already use",
-        required=False,
-        widget=CommaSeparatedCheckboxes,
-    )
+    knows = SkillsField(label="Skills you already use", required=False)
 
     def __init__(self, *args, model: ReadModel, background: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)

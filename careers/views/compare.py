@@ -16,11 +16,8 @@ from careers.views import HtmxHttpRequest
 @vary_on_headers("HX-Request")
 def role_comparison(request: HtmxHttpRequest) -> HttpResponse:
     data = read_model.current()
-    requested = compare.requested_slugs(request.GET.getlist("roles"))
-    selection = compare.select_roles(requested=requested, known=data.role_by_slug)
-    picker = compare.role_picker(
-        ranked=data.roles, chosen=selection.roles, find=request.GET.get("find", "")
-    )
+    selection, find = compare.comparison_from(query=request.GET, known=data.role_by_slug)
+    picker = compare.role_picker(ranked=data.roles, chosen=selection.roles, find=find)
     canonical = compare.comparison_url(slugs=selection.slugs)
     partial = bool(request.htmx) and not request.htmx.history_restore_request
     is_short = compare.is_canonical(query=request.GET, slugs=selection.slugs, find=picker.find)

@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from careers import read_model
+from careers.forms import page_number
 from careers.page_cache import public_page
 from careers.views import HtmxHttpRequest
 
@@ -18,5 +19,5 @@ def change_list(request: HtmxHttpRequest) -> HttpResponse:
     if request.htmx and not request.htmx.history_restore_request:
         template_name += "#results"  # the pager swaps only the log itself
     edits = read_model.current().pay_edits
-    page = Paginator(edits, EDITS_PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(edits, EDITS_PER_PAGE).get_page(page_number(request.GET))
     return render(request, template_name, {"page": page})

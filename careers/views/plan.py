@@ -2,6 +2,7 @@
 fragment and its share card. Neither is a `public_page`: each address is one person's."""
 
 from django.conf import settings
+from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -11,7 +12,7 @@ from django_htmx.http import push_url
 
 from careers import read_model, social_cards
 from careers.models import Background
-from careers.plan import plan_for, plan_state_from
+from careers.plan import PlanForm, plan_for, plan_state_from
 from careers.views import HtmxHttpRequest, found_or_404
 from careers.views.social_cards import card_response
 
@@ -31,6 +32,7 @@ def plan(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         "notices": notices,
         "canonical_url": settings.SITE_URL + url,
         "backgrounds": Background.choices,
+        "years_field": PlanForm.base_fields["years"],  # its limits, for the field the page draws
     }
     response = render(request, template_name, context)
     # One person's plan: never a public page (the shared page cache does not even look it up),
@@ -41,9 +43,13 @@ def plan(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def plan_card(request: HttpRequest, slug: str) -> HttpResponse:
-    """The plan's share image: the target and progress, never the person's pay."""
+    """The plan's share image: the target and progress, never the person's pay. An address
+    the plan page would show with a notice is refused, as the result card refuses bad answers
+    (the page's own card address is always its clean state)."""
     data = read_model.current()
     role = found_or_404(data.role_by_slug, slug, missing="No such role.")
-    state, _ = plan_state_from(request.GET, data=data)
+    state, notices = plan_state_from(request.GET, data=data)
+    if notices:
+        raise BadRequest(" ".join(notices))
     plan = plan_for(role=role, state=state, data=data, this_year=timezone.localdate().year)
     return card_response(request, social_cards.plan_card(plan=plan))

@@ -9,7 +9,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 
 from careers import charts, ranking, read_model
-from careers.forms import listing_form, listing_options
+from careers.forms import listing_form, listing_options, page_number
 from careers.page_cache import public_page
 from careers.views import HtmxHttpRequest
 
@@ -28,7 +28,7 @@ def role_list(request: HtmxHttpRequest) -> HttpResponse:
     appending = htmx and "page" in request.GET
     listing = ranking.listing_page(
         roles=roles,
-        page=request.GET.get("page"),
+        page=page_number(request.GET),
         appending=appending,
         sort=options.sort,
         track=options.track,

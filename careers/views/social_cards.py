@@ -7,9 +7,9 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.views.decorators.http import require_safe
 
 from careers import read_model, social_cards
+from careers.forms import YearsField
 from careers.page_cache import public_page
 from careers.questionnaire import advice
-from careers.questionnaire.answers import MAX_YEARS
 from careers.views import found_or_404
 
 
@@ -33,7 +33,7 @@ class ResultCardForm(forms.Form):
 
     role = forms.SlugField()
     step = forms.IntegerField(min_value=1, required=False)
-    years = forms.IntegerField(min_value=0, max_value=MAX_YEARS, required=False)
+    years = YearsField(required=False)
 
 
 @require_safe
