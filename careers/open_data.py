@@ -8,18 +8,12 @@ from collections.abc import Iterator
 from django.conf import settings
 
 from careers import formatting
-from careers.models import Importance
+from careers.models import PAY_RANGE_FIELDS, Importance
 from careers.read_model import ReadModel, Role, RoleSkill, Tier
 from careers.structured_data import absolute_url
 
-PAY_FIELDS = (
-    "base_min",
-    "base_max",
-    "base_max_open_ended",
-    "total_min",
-    "total_max",
-    "total_max_open_ended",
-)
+# A role's, a tier's and a comparison row's pay range: the same six fields the models store.
+PAY_FIELDS = PAY_RANGE_FIELDS
 ROLE_FIELDS = (
     "slug",
     "title",

@@ -76,7 +76,7 @@ class PlanState:
         return Answers(
             years=self.years,
             background=self.background,
-            knows=data.with_broader_skills(frozenset(self.have)),
+            have=data.with_broader_skills(frozenset(self.have)),
             likes=(),
             priority=Priority.TIME,
             pay=self.pay,
@@ -89,7 +89,7 @@ def plan_state_for(answers: Answers, *, data: ReadModel) -> PlanState:
         years=answers.years,
         background=answers.background,
         pay=answers.pay,
-        have=tuple(s.slug for s in data.skills_in_questionnaire_order if s.slug in answers.knows),
+        have=tuple(s.slug for s in data.skills_in_questionnaire_order if s.slug in answers.have),
     )
 
 
@@ -211,7 +211,7 @@ class PlanStep:
     year: int  # the calendar year it can start
     pay: Pay
     paid_as: str
-    pay_change: int  # its total-pay midpoint over the person's pay or season
+    pay_change: int  # its total-pay midpoint over the person's pay, else their tier's
     needs: tuple[NeedState, ...]
     ready: bool
 
@@ -263,7 +263,7 @@ class Coverage:
 class Plan:
     role: Role
     state: PlanState
-    season: Tier
+    tier: Tier
     this_year: int
     steps: tuple[PlanStep, ...]
     checklist: tuple[ChecklistGroup, ...]
@@ -310,7 +310,7 @@ def dated_steps(
     steps = []
     for index, stage in enumerate(role.stages):
         needs = tuple(
-            NeedState(need, need_state(need, have=answers.knows, state=state))
+            NeedState(need, need_state(need, have=answers.have, state=state))
             for need in role.needs_for(index)
         )
         wait = position.years_to(stage)
@@ -368,9 +368,9 @@ def plan_for(*, role: Role, state: PlanState, data: ReadModel, this_year: int) -
         advice.position_on(role=other, answers=answers)
         for other in data.roles_naming(answers.background)
     ]
-    season = advice.season_for(positions=positions, tiers=data.tiers)
-    baseline = state.pay if state.pay is not None else season.pay.total_midpoint
-    have = answers.knows
+    tier = advice.tier_for(positions=positions, tiers=data.tiers)
+    baseline = state.pay if state.pay is not None else tier.pay.total_midpoint
+    have = answers.have
     checklist = tuple(
         ChecklistGroup(
             name,
@@ -386,7 +386,7 @@ def plan_for(*, role: Role, state: PlanState, data: ReadModel, this_year: int) -
     return Plan(
         role=role,
         state=state,
-        season=season,
+        tier=tier,
         this_year=this_year,
         steps=dated_steps(
             role=role,

@@ -14,6 +14,7 @@ from careers.read_model import Role, Stage
 @dataclass(frozen=True)
 class RankedPlace:
     rank: int
+    total: int  # how many roles are ranked
     previous: Role | None
     next: Role | None
     others: tuple[Role, ...] = ()
@@ -24,6 +25,7 @@ def role_place(*, role: Role, ranking: Sequence[Role]) -> RankedPlace:
     index = role.rank - 1
     return RankedPlace(
         rank=role.rank,
+        total=len(ranking),
         previous=ranking[index - 1] if index > 0 else None,
         next=ranking[index + 1] if index + 1 < len(ranking) else None,
         others=tuple(ranked for ranked in ranking if ranked.slug != role.slug),

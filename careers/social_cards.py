@@ -55,9 +55,10 @@ def credit() -> str:
     return f"Next Episode · Data: {source['publisher']}, {source['updated']:%B %Y}"
 
 
-def role_card(*, role: Role, rank: int) -> Card:
+def role_card(*, role: Role, ranked: int) -> Card:
+    """A role's rank among the `ranked` roles, its pay and its years."""
     return Card(
-        eyebrow=f"#{rank} of the Top 10 · {role.track_label}",
+        eyebrow=f"#{role.rank} of the Top {ranked:,} · {role.track_label}",
         title=role.title,
         rows=(
             ("Base salary (US)", role.pay.base_range),
@@ -69,9 +70,9 @@ def role_card(*, role: Role, rank: int) -> Card:
 
 
 def listing_card(*, ranked: Sequence[Role]) -> Card:
-    """The ranking's top five by total compensation; there is no room for all ten."""
+    """The ranking's top five by total compensation; there is no room for more."""
     return Card(
-        eyebrow="Top 10 · 2026 · US total compensation",
+        eyebrow=f"Top {len(ranked):,} · 2026 · US total compensation",
         title="The best-paid backend and DevOps roles",
         rows=tuple((f"#{role.rank} {role.title}", role.pay.total_range) for role in ranked[:5]),
         footer=credit(),

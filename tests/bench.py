@@ -40,7 +40,7 @@ PAGES = {
     "skill page": "/skills/kubernetes/",
     "questionnaire step": "/next-episode/?step=2&years=4&background=devops",
     "questionnaire result": (
-        "/next-episode/?years=4&background=devops&knows=git,linux&likes=security&priority=pay"
+        "/next-episode/?years=4&background=devops&have=git,linux&likes=security&priority=pay"
     ),
     "plan, bare": "/plan/infrastructure-engineer/",
     "plan, with state": (

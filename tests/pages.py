@@ -23,16 +23,16 @@ class Fragment(NamedTuple):
 
 COMPARE_FOUR = "/compare/?roles=cloud-architect,mlops-engineer,devsecops-engineer,backend-architect"
 QUESTIONNAIRE_STEP_2 = "/next-episode/?step=2&years=4&background=devops"
-QUESTIONNAIRE_STEP_3 = "/next-episode/?step=3&years=4&background=devops&knows=git,linux"
+QUESTIONNAIRE_STEP_3 = "/next-episode/?step=3&years=4&background=devops&have=git,linux"
 QUESTIONNAIRE_RESULT = (
-    "/next-episode/?years=4&background=devops&knows=git,linux&likes=security&priority=pay"
+    "/next-episode/?years=4&background=devops&have=git,linux&likes=security&priority=pay"
 )
 # Every part of a result at once: a pay to compare, a ready step, a known specialist skill.
 QUESTIONNAIRE_RESULT_READY = (
     "/next-episode/?years=6&background=backend&pay=180000"
-    "&knows=python,sql,git,linux,rest-grpc-apis,testing,docker,rust&likes=performance&priority=time"
+    "&have=python,sql,git,linux,rest-grpc-apis,testing,docker,rust&likes=performance&priority=time"
 )
-QUESTIONNAIRE_STEP_2_MORE = "/next-episode/?step=2&years=6&background=backend&knows=rust"
+QUESTIONNAIRE_STEP_2_MORE = "/next-episode/?step=2&years=6&background=backend&have=rust"
 PLAN = (
     "/plan/infrastructure-engineer/?years=10&background=sysadmin&have=linux,networking"
     "&learning=bash"

@@ -163,7 +163,7 @@ def test_salary_editors_change_a_tiers_pay_but_not_its_name(salary_editor_client
 
 
 def test_salary_editors_cannot_change_a_tiers_years(salary_editor_client, seed):
-    """A tier's years place every reader's season and every step's pay: they are not pay
+    """A tier's years place every reader's tier and every step's pay: they are not pay
     figures, so a salary editor's form neither shows them nor saves them when posted."""
     tier = ExperienceTier.objects.get(slug="mid")
     url = f"/admin/careers/experiencetier/{tier.pk}/change/"

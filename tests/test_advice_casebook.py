@@ -76,7 +76,7 @@ def answers_of(case) -> Answers:
     return Answers(
         years=given["years"],
         background=given["background"],
-        knows=frozenset(given["knows"]),
+        have=frozenset(given["have"]),
         likes=tuple(given["likes"]),
         priority=given["priority"],
         pay=given["pay"],
@@ -150,7 +150,7 @@ def result_query(case) -> str:
     pairs = [("years", given["years"]), ("background", given["background"])]
     if given["pay"] is not None:
         pairs.append(("pay", given["pay"]))
-    pairs.append(("knows", ",".join(given["knows"])))
+    pairs.append(("have", ",".join(given["have"])))
     if given["likes"]:
         pairs.append(("likes", ",".join(given["likes"])))
     return urlencode([*pairs, ("priority", given["priority"])], safe=",")

@@ -3,7 +3,7 @@
 import pytest
 from pytest_django.asserts import assertContains
 
-from careers import data_version, read_model
+from careers import compare, data_version, read_model, social_cards
 from careers.models import Role, RoleSkill, Track
 from tests.factories import build_catalogue
 
@@ -53,7 +53,7 @@ def test_filtering_by_track_and_experience_narrows_the_list(client, seed):
 
 def test_a_filter_nothing_matches_explains_and_offers_a_way_out(client, seed):
     content = client.get("/", {"years": "0"}).content.decode()
-    assert "No role in the Top 10 matches that choice." in content
+    assert "No role matches that choice." in content
     assert 'href="/?sort=fastest"' in content
 
 
@@ -648,3 +648,21 @@ def test_other_skill_pages_show_importance_and_pay_without_a_premium(client, see
             f"{link.get_importance_display()}</td>",
         )
     assert "Specialization premium" not in content
+
+
+@pytest.mark.django_db
+def test_the_pages_counts_come_from_the_data_and_the_code_not_the_template(
+    client, monkeypatch, settings
+):
+    """Twelve roles and comparisons of two to three: nothing on the pages says ten or four."""
+    settings.PAGE_CACHE_SECONDS = 0
+    build_catalogue(roles=12)
+    monkeypatch.setattr(compare, "MAX_ROLES", 3)
+    first = read_model.current().roles[0]
+    assertContains(client.get(first.url), "#1 of the Top 12 ·")
+    listing = client.get("/")
+    assertContains(listing, "Sort and filter the 12 roles")
+    assertContains(listing, "Tick two to three roles.")
+    assertContains(client.get("/compare/"), "Put two to three roles next to each other")
+    card = social_cards.role_card(role=first, ranked=12)
+    assert card.eyebrow.startswith("#1 of the Top 12")

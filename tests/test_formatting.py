@@ -36,9 +36,9 @@ def test_year_span(low, high, open_ended, approximate, expected):
 def test_a_long_address_may_wrap_at_its_punctuation_and_stays_escaped():
     from careers.templatetags.careers_format import breakable_url
 
-    shown = breakable_url("https://example.org/next-episode/?years=4&knows=git,linux")
+    shown = breakable_url("https://example.org/next-episode/?years=4&have=git,linux")
     assert shown == (
         "https:/<wbr>/<wbr>example.org/<wbr>next-episode/<wbr>?<wbr>years=<wbr>4&amp;<wbr>"
-        "knows=<wbr>git,<wbr>linux"
+        "have=<wbr>git,<wbr>linux"
     )
     assert breakable_url('/x?q="<b>"') == "/<wbr>x?<wbr>q=<wbr>&quot;&lt;b&gt;&quot;"

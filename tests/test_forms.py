@@ -81,7 +81,7 @@ def test_an_unknown_background_or_skill_reads_the_same_on_the_questionnaire_and_
     assert plan.context["notices"] == [
         "We ignored background='astronaut'. Pick one of the backgrounds listed."
     ]
-    step = client.get(f"{QUESTIONNAIRE}?step=3&years=4&background=devops&knows=linux,zz,knitting")
+    step = client.get(f"{QUESTIONNAIRE}?step=3&years=4&background=devops&have=linux,zz,knitting")
     assertContains(step, "<li>We do not know these skills: knitting, zz.</li>")
     plan = client.get(f"{PLAN}?have=linux,zz&learning=knitting")
     assert plan.context["notices"] == ["We do not know these skills: knitting, zz."]
@@ -95,7 +95,7 @@ ADDRESSES = [
     "/changes/?page={}",
     "/compare/?roles={}&find={}",
     "/next-episode/?step={}&years={}&background={}",
-    "/next-episode/?years={}&background=devops&knows={}&likes={}&priority={}&pay={}",
+    "/next-episode/?years={}&background=devops&have={}&likes={}&priority={}&pay={}",
     "/next-episode/result.json?years={}&background={}&pay={}",
     "/next-episode/card.png?role=mlops-engineer&step={}&years={}",
     "/plan/cloud-architect/?years={}&pay={}&background={}&have={}&learning={}&skill-linux={}",

@@ -105,7 +105,7 @@ def test_hostile_values_are_escaped(client, seed):
 def test_every_role_page_and_questionnaire_result_leads_to_a_plan(client, seed):
     assertContains(client.get("/roles/cloud-architect/"), 'href="/plan/cloud-architect/"')
     result = client.get(
-        "/next-episode/?years=4&background=devops&knows=git,linux&likes=security&priority=pay"
+        "/next-episode/?years=4&background=devops&have=git,linux&likes=security&priority=pay"
     )
     assertContains(
         result, 'href="/plan/devsecops-engineer/?years=4&amp;background=devops&amp;have=git,linux"'

@@ -57,7 +57,7 @@ def addresses(roles: list[Role]) -> list[tuple[str, dict, dict, object]]:
         ("/faq/", {}, {}, None),
         ("/about/", {}, {}, None),
         ("/next-episode/", {"step": "2", **person}, {}, None),
-        ("/next-episode/", {"years": "4", "knows": skill.slug, "priority": "pay"}, {}, None),
+        ("/next-episode/", {"years": "4", "have": skill.slug, "priority": "pay"}, {}, None),
         ("/next-episode/", person, HTMX, lambda r: len(r.context["storyline"].fits) == 5),
         ("/next-episode/result.json", person, {}, lambda r: len(r.json()["fits"]) == 5),
         (

@@ -34,11 +34,11 @@ from careers.read_model import Pay, Role, RoleSkill, Skill
 pytestmark = pytest.mark.django_db
 
 
-def answers(years=0, background=Background.SWITCHER, knows="", likes="", priority="time", pay=None):
+def answers(years=0, background=Background.SWITCHER, have="", likes="", priority="time", pay=None):
     return Answers(
         years=years,
         background=background,
-        knows=frozenset(slug for slug in knows.split(",") if slug),
+        have=frozenset(slug for slug in have.split(",") if slug),
         likes=tuple(like for like in likes.split(",") if like),
         priority=priority,
         pay=pay,
@@ -80,7 +80,7 @@ PERSONAS = {
         " Linux, Git, CI/CD, Docker, and a major cloud provider",
     ),
     "student who already ships Python": Persona(
-        answers(years=1, background=Background.SELF_TAUGHT, knows="python,git", likes="platforms"),
+        answers(years=1, background=Background.SELF_TAUGHT, have="python,git", likes="platforms"),
         "platform-engineer",
         "DevOps or backend engineer",
         False,
@@ -89,7 +89,7 @@ PERSONAS = {
     ),
     "frontend developer moving to backend": Persona(
         answers(
-            years=5, background=Background.FRONTEND, knows="javascript-node,git", likes="backend"
+            years=5, background=Background.FRONTEND, have="javascript-node,git", likes="backend"
         ),
         "staff-backend-engineer",
         "Junior Backend Developer",
@@ -99,7 +99,7 @@ PERSONAS = {
         " JavaScript/Node, or Java)",
     ),
     "junior backend developer": Persona(
-        answers(years=1, background=Background.BACKEND, knows=BACKEND_BASICS, likes="backend"),
+        answers(years=1, background=Background.BACKEND, have=BACKEND_BASICS, likes="backend"),
         "staff-backend-engineer",
         "Backend Engineer",
         False,
@@ -107,7 +107,7 @@ PERSONAS = {
         "get comfortable with Git, Linux, Docker, and a major cloud provider",
     ),
     "six-year backend developer drawn to performance": Persona(
-        answers(years=6, background=Background.BACKEND, knows=BACKEND_BASICS, likes="performance"),
+        answers(years=6, background=Background.BACKEND, have=BACKEND_BASICS, likes="performance"),
         "senior-backend-go-rust",
         "Go or Rust specialist on performance-critical services",
         True,
@@ -118,7 +118,7 @@ PERSONAS = {
         answers(
             years=12,
             background=Background.BACKEND,
-            knows=f"{BACKEND_BASICS},cloud,microservices,event-driven-design",
+            have=f"{BACKEND_BASICS},cloud,microservices,event-driven-design",
             priority="pay",
         ),
         "staff-backend-engineer",
@@ -128,7 +128,7 @@ PERSONAS = {
         "SQL databases like PostgreSQL or MySQL, caching layers, and queues",
     ),
     "systems administrator drawn to cloud": Persona(
-        answers(years=10, background=Background.SYSADMIN, knows="linux,networking", likes="cloud"),
+        answers(years=10, background=Background.SYSADMIN, have="linux,networking", likes="cloud"),
         "infrastructure-engineer",
         "Infrastructure or Cloud Engineer",
         False,
@@ -137,7 +137,7 @@ PERSONAS = {
         " an Infrastructure or Cloud Engineer",
     ),
     "mid-level DevOps engineer drawn to security": Persona(
-        answers(years=4, background=Background.DEVOPS, knows=DEVOPS_BASICS, likes="security"),
+        answers(years=4, background=Background.DEVOPS, have=DEVOPS_BASICS, likes="security"),
         "devsecops-engineer",
         "Engineer taking on security (or security engineer moving into CI/CD)",
         False,
@@ -148,7 +148,7 @@ PERSONAS = {
         answers(
             years=11,
             background=Background.DEVOPS,
-            knows="python,sql,ci-cd,docker,cloud,linux,git,kubernetes,terraform,observability",
+            have="python,sql,ci-cd,docker,cloud,linux,git,kubernetes,terraform,observability",
             priority="pay",
         ),
         "principal-devops-engineer",
@@ -161,7 +161,7 @@ PERSONAS = {
         answers(
             years=7,
             background=Background.SRE,
-            knows="linux,networking,python,docker,kubernetes,observability,ci-cd,cloud,git",
+            have="linux,networking,python,docker,kubernetes,observability,ci-cd,cloud,git",
             likes="reliability",
         ),
         "site-reliability-engineer",
@@ -171,7 +171,7 @@ PERSONAS = {
         "8-12+ years before you're operating at staff/principal scope across multiple teams",
     ),
     "data engineer drawn to AI": Persona(
-        answers(years=5, background=Background.DATA, knows="python,sql,scikit-learn", likes="ai"),
+        answers(years=5, background=Background.DATA, have="python,sql,scikit-learn", likes="ai"),
         "mlops-engineer",
         "ML Engineer or MLOps Engineer",
         False,
@@ -179,7 +179,7 @@ PERSONAS = {
         "3-5 years moving into a dedicated ML Engineer or MLOps Engineer role",
     ),
     "security engineer moving into pipelines": Persona(
-        answers(years=4, background=Background.SECURITY, knows="linux,security-fundamentals"),
+        answers(years=4, background=Background.SECURITY, have="linux,security-fundamentals"),
         "devsecops-engineer",
         "Engineer taking on security (or security engineer moving into CI/CD)",
         False,
@@ -190,7 +190,7 @@ PERSONAS = {
         answers(
             years=4,
             background=Background.QA,
-            knows="python,testing,git,linux,ci-cd,docker",
+            have="python,testing,git,linux,ci-cd,docker",
             likes="platforms",
         ),
         "platform-engineer",
@@ -226,21 +226,19 @@ def test_a_job_title_alone_never_moves_anyone_past_a_step_whose_work_is_not_done
     """Issue 20's first failures. "3-5 years taking on more security responsibilities" is the
     step a DevOps engineer without security has not done; "3-5 years moving into a dedicated ML
     Engineer or MLOps Engineer role" the one a data engineer without ML pipelines has not."""
-    devops = answers(
-        years=7, background=Background.DEVOPS, knows="linux,git,ci-cd,docker,terraform"
-    )
+    devops = answers(years=7, background=Background.DEVOPS, have="linux,git,ci-cd,docker,terraform")
     position = position_on(role=role(data, "devsecops-engineer"), answers=devops)
     assert position.next.order == 2
-    person = answers(years=4, background=Background.DATA, knows="python,sql,docker")
+    person = answers(years=4, background=Background.DATA, have="python,sql,docker")
     assert position_on(role=role(data, "mlops-engineer"), answers=person).next.order == 2
-    done = replace(person, knows=person.knows | {"ml-pipelines", "pytorch"})
+    done = replace(person, have=person.have | {"ml-pipelines", "pytorch"})
     assert position_on(role=role(data, "mlops-engineer"), answers=done).next.order == 3
 
 
 def test_a_step_naming_the_persons_job_is_never_put_behind_them(data):
     """ "moving from a security engineer role into CI/CD and infrastructure": a security
     engineer steps onto the DevSecOps path at its second step, not back at its first."""
-    security = answers(years=4, background=Background.SECURITY, knows="security-fundamentals")
+    security = answers(years=4, background=Background.SECURITY, have="security-fundamentals")
     position = position_on(role=role(data, "devsecops-engineer"), answers=security)
     assert (position.held, position.next.order, position.on_path) == (None, 2, True)
 
@@ -248,7 +246,7 @@ def test_a_step_naming_the_persons_job_is_never_put_behind_them(data):
 def test_a_step_starting_at_the_persons_years_is_their_next_one(data):
     """At exactly three years a DevOps engineer steps into "3-5 years as a mid-level DevOps or
     SRE"; they have not done it yet."""
-    three = answers(years=3, background=Background.DEVOPS, knows=DEVOPS_BASICS)
+    three = answers(years=3, background=Background.DEVOPS, have=DEVOPS_BASICS)
     position = position_on(role=role(data, "principal-devops-engineer"), answers=three)
     assert (position.held.order, position.next.order) == (1, 2)
     assert readiness(position=position, answers=three).years_to_reach == 0
@@ -266,7 +264,7 @@ def test_years_in_another_job_never_count_on_a_path_with_undated_steps(data):
     """Issue 20: people who were never backend developers saw Backend Architect "within reach,
     your years are enough". A twelve-year sysadmin starts that path at its first step."""
     sysadmin = answers(
-        years=12, background=Background.SYSADMIN, knows="linux,networking", likes="leadership"
+        years=12, background=Background.SYSADMIN, have="linux,networking", likes="leadership"
     )
     storyline = storyline_for(data=data, answers=sysadmin)
     architect = next(f for f in storyline.fits if f.role.slug == "backend-architect")
@@ -278,14 +276,14 @@ def test_years_in_another_job_never_count_on_a_path_with_undated_steps(data):
     ("person", "extra"),
     [
         (
-            answers(years=5, background=Background.BACKEND, knows=BACKEND_BASICS, likes="backend"),
+            answers(years=5, background=Background.BACKEND, have=BACKEND_BASICS, likes="backend"),
             "cloud",
         ),
         (
             answers(
                 years=8,
                 background=Background.SYSADMIN,
-                knows="linux,networking,bash,git,ansible",
+                have="linux,networking,bash,git,ansible",
                 likes="cloud",
             ),
             "reliability",
@@ -307,7 +305,7 @@ def test_higher_pay_orders_fits_of_similar_strength_and_never_lifts_a_weak_one(d
     """Issue 20: a mid-level engineer drawn to one specialty saw Principal DevOps above that
     specialty's role, and switchers saw it first with a match of about 1 out of 10."""
     devops = answers(
-        years=4, background=Background.DEVOPS, knows=DEVOPS_BASICS, likes="security", priority="pay"
+        years=4, background=Background.DEVOPS, have=DEVOPS_BASICS, likes="security", priority="pay"
     )
     fits = storyline_for(data=data, answers=devops).fits
     assert fits[0].role.slug == "devsecops-engineer"
@@ -346,7 +344,7 @@ def test_each_step_pays_its_own_pay_and_a_drop_is_shown(data):
     assert plan.steps[0].pay == tiers["Entry"].pay
     # A sysadmin changing track to backend steps down to entry pay, and the result says so.
     sysadmin = answers(
-        years=9, background=Background.SYSADMIN, knows="linux", likes="backend", pay=150_000
+        years=9, background=Background.SYSADMIN, have="linux", likes="backend", pay=150_000
     )
     step = storyline_for(data=data, answers=sysadmin).next_step
     assert (step.paid_as, step.pay_change) == (
@@ -362,7 +360,7 @@ def test_a_tool_counts_as_the_broader_skill_it_shows(data):
     person = answers(
         years=7,
         background=Background.DATA,
-        knows="python,sql,git,linux,docker,kubernetes,ci-cd,terraform,cloud,pytorch,mlflow,"
+        have="python,sql,git,linux,docker,kubernetes,ci-cd,terraform,cloud,pytorch,mlflow,"
         "ml-pipelines",
         likes="ai",
     )
@@ -377,7 +375,7 @@ def test_any_backend_language_meets_the_language_need(data):
     java = answers(
         years=6,
         background=Background.BACKEND,
-        knows="java,sql,git,linux,rest-grpc-apis,docker",
+        have="java,sql,git,linux,rest-grpc-apis,docker",
         likes="backend",
     )
     storyline = storyline_for(data=data, answers=java)
@@ -389,7 +387,7 @@ def test_beginners_build_the_shared_fundamentals_before_anything_specialist(data
     """Issue 20: beginners with no interests got Kubernetes, Terraform or ML frameworks among
     their first skills; the article sends them to "the backend and DevOps fundamentals"."""
     fundamentals = {slug for need in data.fundamental_needs for slug in need.slugs}
-    for who in (answers(), answers(years=2, background=Background.SELF_TAUGHT, knows="python")):
+    for who in (answers(), answers(years=2, background=Background.SELF_TAUGHT, have="python")):
         storyline = storyline_for(data=data, answers=who)
         assert storyline.next_step.stage.order == 1
         skills = [skill.slug for skill in storyline.skills_to_build]
@@ -404,7 +402,7 @@ def test_leadership_points_at_the_architect_staff_and_principal_roles(data):
     devops = answers(
         years=10,
         background=Background.DEVOPS,
-        knows="linux,git,ci-cd,docker,kubernetes,terraform,cloud,observability,python,bash",
+        have="linux,git,ci-cd,docker,kubernetes,terraform,cloud,observability,python,bash",
         likes="leadership",
     )
     storyline = storyline_for(data=data, answers=devops)
@@ -418,18 +416,18 @@ def test_jobs_the_article_does_not_name_start_each_path_at_its_first_step(data):
     """QA, IT management and other tech jobs count as time in tech but not as a step of any
     path: their people start where each path starts."""
     for background in (Background.QA, Background.IT_MANAGEMENT, Background.OTHER_TECH):
-        who = answers(years=12, background=background, knows="linux,git", likes="reliability")
+        who = answers(years=12, background=background, have="linux,git", likes="reliability")
         storyline = storyline_for(data=data, answers=who)
         assert storyline.next_step.stage.order == 1
         assert not storyline.years_counted
-        assert storyline.season == data.tiers[0]
+        assert storyline.tier == data.tiers[0]
 
 
 def test_the_second_interest_behind_more_of_the_persons_choices_wins_a_tie(data):
     """Backend and "data and APIs" both point at the backend track, once more than at ML."""
     switcher = answers(
         years=9,
-        knows="python,sql,linux,git,docker,ci-cd,cloud,ai-assisted-development",
+        have="python,sql,linux,git,docker,ci-cd,cloud,ai-assisted-development",
         likes="backend,data",
     )
     step = storyline_for(data=data, answers=switcher).next_step
@@ -440,7 +438,7 @@ def test_a_person_starting_in_a_job_a_path_names_starts_on_that_path(data):
     """ "0-2 years as a data engineer, backend engineer, or DevOps engineer who occasionally
     supports ML": a data engineer in their first year is on the MLOps path's first step, not at
     the start of a path that does not name their job."""
-    person = answers(years=0, background=Background.DATA, knows="sql", likes="data")
+    person = answers(years=0, background=Background.DATA, have="sql", likes="data")
     step = storyline_for(data=data, answers=person).next_step
     assert (step.role.slug, step.stage.order, step.position.on_path) == ("mlops-engineer", 1, True)
 
@@ -449,7 +447,7 @@ def test_a_weak_match_is_not_shown_as_a_fit(data):
     """A frontend developer drawn to performance work: the backend roles their background leads
     to match 2 out of 10 at best, under the floor; the Go/Rust role is what pulls them."""
     frontend = answers(
-        years=2, background=Background.FRONTEND, knows="javascript-node,git", likes="performance"
+        years=2, background=Background.FRONTEND, have="javascript-node,git", likes="performance"
     )
     fits = storyline_for(data=data, answers=frontend).fits
     assert [fit.role.slug for fit in fits] == ["senior-backend-go-rust"]
@@ -574,7 +572,7 @@ ANSWERS = st.builds(
     Answers,
     years=st.integers(min_value=0, max_value=50),
     background=st.sampled_from(Background.values),
-    knows=st.frozensets(SKILL_SLUGS, max_size=20),
+    have=st.frozensets(SKILL_SLUGS, max_size=20),
     likes=st.lists(st.sampled_from(Interest.values), unique=True, max_size=4).map(tuple),
     priority=st.sampled_from(Priority.values),
     pay=st.none() | st.integers(min_value=0, max_value=2_000_000),
@@ -589,7 +587,7 @@ EXAMPLES = settings(
 @EXAMPLES
 @given(who=ANSWERS, extra=SKILL_SLUGS)
 def test_knowing_one_more_skill_never_moves_any_role_further_away(data, who, extra):
-    more = replace(who, knows=who.knows | {extra})
+    more = replace(who, have=who.have | {extra})
     for each in data.roles:
         before, after = position_on(role=each, answers=who), position_on(role=each, answers=more)
         last = each.stages[-1]
@@ -671,7 +669,7 @@ def test_fits_are_at_most_five_real_ones_with_the_next_steps_role_first_when_on_
 @given(who=ANSWERS)
 def test_a_skill_the_person_uses_is_never_suggested(data, who):
     storyline = storyline_for(data=data, answers=who)
-    known = data.with_broader_skills(who.knows)
+    known = data.with_broader_skills(who.have)
     assert not {skill.slug for skill in storyline.skills_to_build} & known
 
 
@@ -682,7 +680,7 @@ def test_ready_means_the_years_are_there_and_no_skill_is_missing(data, who):
     if step.readiness.ready:
         assert step.readiness.years_to_reach == 0
         assert not step.readiness.missing
-    known = data.with_broader_skills(who.knows)
+    known = data.with_broader_skills(who.have)
     assert all(not need.met_by(known) for need in step.readiness.missing)
 
 

@@ -10,7 +10,7 @@ from careers.questionnaire.answers import MAX_QUERY_LENGTH, WhatYouKnowForm
 
 URL = "/next-episode/"
 HTMX = {"HX-Request": "true"}
-RESULT = "years=4&background=devops&knows=linux,git&likes=security&priority=pay"
+RESULT = "years=4&background=devops&have=linux,git&likes=security&priority=pay"
 
 
 @pytest.fixture
@@ -49,23 +49,23 @@ def test_htmx_history_restore_gets_the_whole_page(client, seed):
 
 def test_a_plain_form_submission_is_redirected_to_the_short_address(client, seed):
     response = client.get(
-        f"{URL}?step=3&years=4&background=devops&knows=linux&knows=git&likes=&priority="
+        f"{URL}?step=3&years=4&background=devops&have=linux&have=git&likes=&priority="
     )
     assert response.status_code == 302
-    assert response["Location"] == f"{URL}?step=3&years=4&background=devops&knows=linux,git"
+    assert response["Location"] == f"{URL}?step=3&years=4&background=devops&have=linux,git"
 
 
 def test_htmx_form_submission_pushes_the_short_address(client, seed):
-    response = client.get(f"{URL}?years=4&background=devops&knows=linux&knows=git", headers=HTMX)
-    assert response["HX-Push-Url"] == f"{URL}?years=4&background=devops&knows=linux,git"
+    response = client.get(f"{URL}?years=4&background=devops&have=linux&have=git", headers=HTMX)
+    assert response["HX-Push-Url"] == f"{URL}?years=4&background=devops&have=linux,git"
 
 
-def test_result_shows_season_next_episode_skill_gaps_fits_and_permalink(client, seed):
+def test_result_shows_tier_next_episode_skill_gaps_fits_and_permalink(client, seed):
     response = client.get(f"{URL}?{RESULT}")
     assert response.status_code == 200
     content = response.content.decode()
     for heading in (
-        "Your current season",
+        "Your experience tier now",
         "Your next episode",
         "Skills to build first",
         "Roles that fit your storyline",
@@ -122,7 +122,7 @@ def test_going_back_from_the_result_keeps_every_answer(client, seed):
     for hidden in (
         '<input type="hidden" name="years" value="4">',
         '<input type="hidden" name="background" value="devops">',
-        '<input type="hidden" name="knows" value="linux,git">',
+        '<input type="hidden" name="have" value="linux,git">',
     ):
         assertContains(response, hidden, html=True)
     assertNotContains(response, 'name="step"')  # step 3 submits to the result
@@ -137,7 +137,7 @@ def test_going_back_from_the_result_keeps_every_answer(client, seed):
         ("step=2&years=999&background=devops", 1, "Enter a whole number from 0 to 50."),
         ("step=2&years=4&background=astronaut", 1, "Pick one of the backgrounds listed."),
         (
-            "step=3&years=4&background=devops&knows=linux,zz,lockpicking",
+            "step=3&years=4&background=devops&have=linux,zz,lockpicking",
             2,
             "We do not know these skills: lockpicking, zz.",
         ),
@@ -157,7 +157,7 @@ def test_bad_answers_get_an_inline_message_on_their_own_step(client, seed, query
 
 def test_hostile_values_are_shown_escaped_and_never_run(client, seed):
     hostile = "<script>alert(1)</script>"
-    query = f"years=4&background=devops&knows={hostile}&priority=pay"
+    query = f"years=4&background=devops&have={hostile}&priority=pay"
     response = client.get(f"{URL}?{query}", follow=True)
     assert response.status_code == 200
     assertNotContains(response, "<script>alert(1)</script>")
@@ -165,7 +165,7 @@ def test_hostile_values_are_shown_escaped_and_never_run(client, seed):
 
 
 def test_an_oversized_query_string_starts_over_with_a_message(client, seed):
-    response = client.get(f"{URL}?years=4&knows={'x' * MAX_QUERY_LENGTH}")
+    response = client.get(f"{URL}?years=4&have={'x' * MAX_QUERY_LENGTH}")
     assert response.status_code == 200
     assertContains(response, "too long")
     assertContains(response, "Step 1 of 3")
@@ -192,7 +192,7 @@ def test_the_result_as_json_has_every_documented_field(client, seed):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     data = response.json()
-    assert data["season"] == {"tier": "mid", "years_counted": True}
+    assert data["tier"] == {"slug": "mid", "years_counted": True}
     assert data["next_step"] == {
         "role": "devsecops-engineer",
         "stage": "Engineer taking on security (or security engineer moving into CI/CD)",
@@ -225,7 +225,7 @@ def test_the_result_as_json_has_every_documented_field(client, seed):
         "raise",
     }
     assert first["raise"] == first["total_midpoint"] - 150_000
-    assert data["standing"] == {"pay": 150_000, "against_season": "within", "to_next_step": 30_000}
+    assert data["standing"] == {"pay": 150_000, "against_tier": "within", "to_next_step": 30_000}
 
 
 def test_the_json_matches_the_page_for_the_same_answers(client, seed):
@@ -237,21 +237,21 @@ def test_the_json_matches_the_page_for_the_same_answers(client, seed):
 
 
 def test_invalid_answers_get_a_400_with_every_field_error_as_json(client, seed):
-    response = client.get(f"{JSON_URL}?years=abc&background=astronaut&knows=lockpicking")
+    response = client.get(f"{JSON_URL}?years=abc&background=astronaut&have=lockpicking")
     assert response.status_code == 400
     errors = response.json()["errors"]
-    assert set(errors) == {"years", "background", "knows", "priority"}
-    assert errors["knows"] == ["We do not know these skills: lockpicking."]
+    assert set(errors) == {"years", "background", "have", "priority"}
+    assert errors["have"] == ["We do not know these skills: lockpicking."]
 
 
 def test_an_oversized_json_query_is_a_400_not_a_guess(client, seed):
-    response = client.get(f"{JSON_URL}?years=4&knows={'x' * MAX_QUERY_LENGTH}")
+    response = client.get(f"{JSON_URL}?years=4&have={'x' * MAX_QUERY_LENGTH}")
     assert response.status_code == 400
     assert "longer than" in response.json()["errors"]["__all__"][0]
 
 
 def test_every_skill_can_be_ticked_and_uncommon_ones_wait_behind_a_disclosure(client, seed):
-    response = client.get(f"{URL}?step=2&years=6&background=backend&knows=rust")
+    response = client.get(f"{URL}?step=2&years=6&background=backend&have=rust")
     assertContains(response, 'value="rust"')
     assertContains(response, 'value="mlflow"')
     assertContains(response, '<details class="questionnaire__more" open>')
@@ -271,7 +271,7 @@ def test_addresses_shared_before_the_rework_still_give_a_result(client, seed):
     for query in (
         RESULT,
         "years=0&background=switcher&priority=time",
-        "years=6&background=backend&knows=python,sql,go&likes=performance,data&priority=pay",
+        "years=6&background=backend&have=python,sql,go&likes=performance,data&priority=pay",
     ):
         response = client.get(f"{URL}?{query}")
         assert response.status_code == 200
@@ -285,7 +285,7 @@ def test_the_page_shows_the_scoring_weights_the_code_uses(client, seed, monkeypa
 
 @pytest.mark.parametrize(
     "query",
-    ["knows=git,linux,rust", "knows=git,no-such-skill", ""],
+    ["have=git,linux,rust", "have=git,no-such-skill", ""],
     ids=["ticked", "one-refused", "none"],
 )
 def test_the_skill_boxes_have_the_markup_djangos_widget_gives_them(seed, query):
@@ -293,7 +293,7 @@ def test_the_skill_boxes_have_the_markup_djangos_widget_gives_them(seed, query):
     data = read_model.build()
     form = WhatYouKnowForm(QueryDict(query), model=data)
     form.is_valid()
-    django_drawn = [" ".join(str(option).split()) for option in form["knows"]]
+    django_drawn = [" ".join(str(option).split()) for option in form["have"]]
     ours = [
         render_to_string("careers/questionnaire.html#checkbox", {"box": box})
         for group in form.option_groups.values()
@@ -323,15 +323,15 @@ def test_step_two_ticks_what_the_persons_background_makes_likely_and_shows_it_fi
 
 
 def test_an_answered_step_two_is_never_ticked_again_for_the_person(client, seed):
-    """Unticking everything sends `knows=`; going back shows the boxes as the person left them."""
-    response = client.get(f"{URL}?step=2&years=6&background=backend&knows=")
+    """Unticking everything sends `have=`; going back shows the boxes as the person left them."""
+    response = client.get(f"{URL}?step=2&years=6&background=backend&have=")
     assert checked_boxes(response) == set()
-    assertContains(response, '<input type="hidden" name="knows" value="">', html=True)
-    unticked = client.get(f"{URL}?step=3&years=6&background=backend&knows=&knows=sql")
-    assert unticked["Location"] == f"{URL}?step=3&years=6&background=backend&knows=sql"
-    nothing = client.get(f"{URL}?step=3&years=6&background=backend&knows=")
+    assertContains(response, '<input type="hidden" name="have" value="">', html=True)
+    unticked = client.get(f"{URL}?step=3&years=6&background=backend&have=&have=sql")
+    assert unticked["Location"] == f"{URL}?step=3&years=6&background=backend&have=sql"
+    nothing = client.get(f"{URL}?step=3&years=6&background=backend&have=")
     assert nothing.status_code == 200
-    assertContains(nothing, '<input type="hidden" name="knows" value="">', html=True)
+    assertContains(nothing, '<input type="hidden" name="have" value="">', html=True)
 
 
 def test_a_background_with_nothing_to_credit_shows_no_likely_group(client, seed):
@@ -348,3 +348,16 @@ def test_commas_a_form_escapes_are_redirected_once_to_the_readable_address(clien
     response = client.get(path.replace(",", "%2C"))
     assert response["Location"] == path
     assert client.get(path).status_code == 200
+
+
+def test_a_link_naming_skills_by_their_old_name_opens_at_the_address_naming_have(client, seed):
+    response = client.get(f"{URL}?years=4&background=devops&knows=linux,git&priority=pay")
+    assert response.status_code == 302
+    assert response["Location"] == f"{URL}?years=4&background=devops&have=linux,git&priority=pay"
+    old, new = (
+        client.get(f"{URL}result.json?years=4&background=devops&{name}=linux,git&priority=pay")
+        for name in ("knows", "have")
+    )
+    assert old.status_code == 200
+    without = client.get(f"{URL}result.json?years=4&background=devops&priority=pay")
+    assert old.json() == new.json() != without.json()

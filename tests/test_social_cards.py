@@ -50,7 +50,7 @@ def test_listing_and_result_cards_are_1200_by_630_pngs(client, seed):
 
 def test_role_card_shows_the_rank_and_both_pay_ranges(seed):
     role = read_model.current().role_by_slug["principal-devops-engineer"]
-    card = social_cards.role_card(role=role, rank=role.rank)
+    card = social_cards.role_card(role=role, ranked=10)
     assert card.eyebrow.startswith("#1 of the Top 10")
     assert ("Base salary (US)", "$200,000 – $280,000") in card.rows
     assert ("Total compensation", "$400,000 – $600,000+") in card.rows

@@ -139,7 +139,7 @@ class Position:
 
 def has_done(*, role: Role, index: int, answers: Answers, previous_held: bool) -> bool:
     """Whether the work of step `index` is done (its years are checked by the caller)."""
-    stage, known = role.stages[index], answers.knows
+    stage, known = role.stages[index], answers.have
     if answers.background in stage.entries:
         own_work = half_met(stage.builds, known)
     else:
@@ -194,7 +194,7 @@ class Readiness:
 def readiness(*, position: Position, answers: Answers) -> Readiness:
     return Readiness(
         years_to_reach=position.years_to(position.next),
-        missing=tuple(need for need in position.needs if not need.met_by(answers.knows)),
+        missing=tuple(need for need in position.needs if not need.met_by(answers.have)),
     )
 
 
@@ -202,7 +202,7 @@ def tier_for_years(*, tiers: tuple[Tier, ...], years: int) -> Tier:
     return next((tier for tier in tiers if tier.contains_years(years)), tiers[-1])
 
 
-def season_for(*, positions: list[Position], tiers: tuple[Tier, ...]) -> Tier:
+def tier_for(*, positions: list[Position], tiers: tuple[Tier, ...]) -> Tier:
     """The tier of the person's years as their own paths count them: up to the start of the
     first step they have not done (years alone, or a title alone, do not promote)."""
     years = [p.relevant_years for p in positions if p.on_path]
@@ -282,7 +282,7 @@ def match_score(*, position: Position, answers: Answers, pull: Pull) -> float:
         POINTS_INTEREST_TRACK * on_chosen_track(role=role, pull=pull)
         + POINTS_INTEREST_SKILLS * interest_skill_share(role=role, pull=pull)
         + POINTS_BACKGROUND * own_kind_of_work(role=role, answers=answers)
-        + POINTS_KNOWN * share_met(needs, answers.knows)
+        + POINTS_KNOWN * share_met(needs, answers.have)
     )
     return round(score, 1)
 
@@ -297,7 +297,7 @@ class Fit:
     years_to_reach: int  # until the role itself
     core_skills_known: int  # core needs met; alternatives count once
     core_skills_total: int
-    raise_: int  # the role's total-pay midpoint over the person's own pay or season
+    raise_: int  # the role's total-pay midpoint over the person's own pay, else their tier's
     answers: Answers
     pull: Pull
 
@@ -357,7 +357,7 @@ def fit_reasons(*, role: Role, answers: Answers, pull: Pull, known: int) -> str:
 def role_fit(*, position: Position, answers: Answers, pull: Pull, baseline: int) -> Fit:
     role = position.role
     years_to_reach = position.years_to(role.stages[-1])
-    known = sum(1 for need in role.core_needs if need.met_by(answers.knows))
+    known = sum(1 for need in role.core_needs if need.met_by(answers.have))
     ready_or_not = readiness(position=position, answers=answers)
     return Fit(
         role=role,
@@ -426,7 +426,7 @@ class NextStep:
     readiness: Readiness
     pay: Pay
     paid_as: str
-    pay_change: int  # the step's total-pay midpoint over the person's own pay or season
+    pay_change: int  # the step's total-pay midpoint over the person's own pay, else their tier's
 
     @property
     def role(self) -> Role:
@@ -490,9 +490,9 @@ def skills_to_build(
     chosen: dict[str, SkillToBuild] = {}
     for needs, reason in groups:
         for need in needs:
-            if need.met_by(answers.knows) or any(slug in chosen for slug in need.slugs):
+            if need.met_by(answers.have) or any(slug in chosen for slug in need.slugs):
                 continue
-            if reason.startswith("Expected") and shown_by_broader_skill(need, answers.knows):
+            if reason.startswith("Expected") and shown_by_broader_skill(need, answers.have):
                 continue  # a tool of a practice they have is picked up on the job
             first = need.skills[0]
             why = reason if len(need.skills) == 1 else f"{reason}; any one of them will do"
@@ -507,10 +507,10 @@ def shown_by_broader_skill(need: Need, known: frozenset[str]) -> bool:
 
 @dataclass(frozen=True)
 class Standing:
-    """Where the person's own pay sits against their season and the next step."""
+    """Where the person's own pay sits against their experience tier and the next step."""
 
     pay: int
-    against_season: str  # "below", "within" or "above" the season's total-pay range
+    against_tier: str  # "below", "within" or "above" the tier's total-pay range
     to_next_step: int  # dollars from their pay to the next step's midpoint
 
     @property
@@ -520,7 +520,7 @@ class Standing:
 
 @dataclass(frozen=True)
 class Storyline:
-    season: Tier
+    tier: Tier
     years_counted: bool  # False when years outside the article's paths were left out
     next_step: NextStep | None
     skills_to_build: tuple[SkillToBuild, ...]
@@ -529,16 +529,16 @@ class Storyline:
     standing: Standing | None
 
 
-def standing_for(*, answers: Answers, season: Tier, next_step: NextStep | None) -> Standing | None:
+def standing_for(*, answers: Answers, tier: Tier, next_step: NextStep | None) -> Standing | None:
     if answers.pay is None or next_step is None:
         return None
-    pay = season.pay
+    pay = tier.pay
     against = "below" if answers.pay < pay.total_min else "within"
     if answers.pay > pay.total_max and not pay.total_max_open_ended:
         against = "above"
     return Standing(
         pay=answers.pay,
-        against_season=against,
+        against_tier=against,
         to_next_step=next_step.pay.total_midpoint - answers.pay,
     )
 
@@ -599,13 +599,13 @@ def starting_points(
 
 def storyline_for(*, data: ReadModel, answers: Answers) -> Storyline:
     """The whole result; the data must hold at least one tier."""
-    answers = replace(answers, knows=data.with_broader_skills(answers.knows))
+    answers = replace(answers, have=data.with_broader_skills(answers.have))
     tiers, pull = data.tiers, Pull(answers.likes)
     roles = [role for role in data.roles if role.stages]
-    # Only a path naming the person's job can have them on it, and so set their season.
+    # Only a path naming the person's job can have them on it, and so set their experience tier.
     named = [position_on(role=r, answers=answers) for r in data.roles_naming(answers.background)]
-    season = season_for(positions=named, tiers=tiers)
-    baseline = answers.pay if answers.pay is not None else season.pay.total_midpoint
+    tier = tier_for(positions=named, tiers=tiers)
+    baseline = answers.pay if answers.pay is not None else tier.pay.total_midpoint
     role_facts = {"roles": roles, "answers": answers, "pull": pull, "baseline": baseline}
     fits = real_fits(**role_facts)
     open_to_anything = not fits
@@ -627,7 +627,7 @@ def storyline_for(*, data: ReadModel, answers: Answers) -> Storyline:
         )
     )
     return Storyline(
-        season=season,
+        tier=tier,
         years_counted=answers.background in data.named_backgrounds,
         next_step=next_step,
         skills_to_build=(
@@ -635,12 +635,12 @@ def storyline_for(*, data: ReadModel, answers: Answers) -> Storyline:
                 next_step=next_step,
                 fundamentals=data.fundamental_needs,
                 answers=answers,
-                beginner=season == tiers[0],
+                beginner=tier == tiers[0],
             )
             if next_step
             else ()
         ),
         fits=tuple(fits[:ROLES_SHOWN]),
         open_to_anything=open_to_anything,
-        standing=standing_for(answers=answers, season=season, next_step=next_step),
+        standing=standing_for(answers=answers, tier=tier, next_step=next_step),
     )

@@ -1,7 +1,7 @@
 """The questionnaire's answers: its three step forms and their short query-string form.
 
-A result's address reads `?years=4&background=devops&knows=linux,git&likes=security&priority=pay`
-(plus `&pay=150000` when given). Without JavaScript, checkboxes submit `knows=linux&knows=git`;
+A result's address reads `?years=4&background=devops&have=linux,git&likes=security&priority=pay`
+(plus `&pay=150000` when given). Without JavaScript, checkboxes submit `have=linux&have=git`;
 both spellings are read, and `canonical_query()` writes the short one.
 """
 
@@ -27,8 +27,8 @@ from careers.forms import (
 from careers.models import Background
 from careers.read_model import ReadModel
 
-LIST_FIELDS = ("knows", "likes")
-ANSWER_FIELDS = ("years", "background", "pay", "knows", "likes", "priority")
+LIST_FIELDS = ("have", "likes")
+ANSWER_FIELDS = ("years", "background", "pay", "have", "likes", "priority")
 # HTML's "valid floating-point number", the only kind a number input's value may hold.
 HTML_NUMBER = re.compile(r"-?(\d+(\.\d+)?|\.\d+)([eE][-+]?\d+)?")
 
@@ -58,7 +58,7 @@ BACKGROUNDS_STARTING_AT_ENTRY = frozenset({Background.SWITCHER, Background.SELF_
 class Answers:
     years: int
     background: str
-    knows: frozenset[str]
+    have: frozenset[str]
     likes: tuple[str, ...]
     priority: str
     pay: int | None = None  # current total pay a year, in dollars, when given
@@ -93,19 +93,19 @@ class WhereYouAreForm(StepForm):
     pay = PayField(
         label="Your total pay a year, in US dollars (optional)",
         required=False,
-        help_text="Base plus bonus and stock. Leave it empty and we compare with your season's"
-        " typical pay instead. It stays in the page address only.",
+        help_text="Base plus bonus and stock. Leave it empty and we compare with the typical pay"
+        " of your experience tier instead. It stays in the page address only.",
         widget=NumberOnlyInput(attrs={"inputmode": "numeric"}),
     )
 
 
 class WhatYouKnowForm(StepForm):
     title = "What you already know"
-    knows = SkillsField(label="Skills you already use", required=False)
+    have = SkillsField(label="Skills you already use", required=False)
 
     def __init__(self, *args, model: ReadModel, background: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["knows"].choices = [
+        self.fields["have"].choices = [
             (skill.slug, skill.name) for skill in model.skills_in_questionnaire_order
         ]
         common = model.common_skills
@@ -125,10 +125,10 @@ class WhatYouKnowForm(StepForm):
     def option_groups(self) -> dict[str, list["Checkbox"]]:
         """The checkboxes by group, walked once: "likely" (what the person's background usually
         uses, shown first), "fundamental", "common" and "more"."""
-        field = self["knows"]
+        field = self["have"]
         ticked = {str(value) for value in field.value() or ()}
         groups = {"likely": [], "fundamental": [], "common": [], "more": []}
-        for index, (slug, name) in enumerate(self.fields["knows"].choices):
+        for index, (slug, name) in enumerate(self.fields["have"].choices):
             box = Checkbox(
                 name=field.html_name,
                 value=slug,
@@ -185,16 +185,33 @@ def answers_from(cleaned: dict) -> Answers:
     return Answers(
         years=cleaned["years"],
         background=cleaned["background"],
-        knows=frozenset(cleaned["knows"]),
+        have=frozenset(cleaned["have"]),
         likes=tuple(cleaned["likes"]),
         priority=cleaned["priority"],
         pay=cleaned.get("pay"),
     )
 
 
+# Step 2's skills were sent as `knows` until the plan's word for them, `have`, became the one
+# name; a link shared before then still opens, and is sent on to the address naming `have`.
+OLD_NAMES = {"knows": "have"}
+
+
+def with_current_names(query: QueryDict) -> QueryDict:
+    """The query with every old parameter name replaced by its current one."""
+    if not any(old in query for old in OLD_NAMES):
+        return query
+    renamed = query.copy()
+    for old, new in OLD_NAMES.items():
+        values = renamed.pop(old, [])
+        if new not in renamed:
+            renamed.setlist(new, values)
+    return renamed
+
+
 def answer_pairs(query: QueryDict, *, leave_out: tuple[str, ...] = ()) -> list[tuple[str, str]]:
     """The answers as given, one pair per field, lists comma-joined, blanks dropped; an empty
-    `knows=` is kept, as it says step 2 was answered with nothing ticked."""
+    `have=` is kept, as it says step 2 was answered with nothing ticked."""
     pairs = []
     for name in ANSWER_FIELDS:
         if name in leave_out:
@@ -202,7 +219,7 @@ def answer_pairs(query: QueryDict, *, leave_out: tuple[str, ...] = ()) -> list[t
         value = ",".join(listed_values(query, name)) if name in LIST_FIELDS else query.get(name)
         if value and value.strip():
             pairs.append((name, value.strip()))
-        elif name == "knows" and name in query:
+        elif name == "have" and name in query:
             pairs.append((name, ""))
     return pairs
 
@@ -225,8 +242,8 @@ def prefilled(query: QueryDict, *, data: ReadModel) -> dict:
         name: listed_values(query, name) if name in LIST_FIELDS else query.get(name)
         for name in ANSWER_FIELDS
     }
-    if "knows" not in query:
-        initial["knows"] = list(data.background_skills.get(query.get("background", ""), ()))
+    if "have" not in query:
+        initial["have"] = list(data.background_skills.get(query.get("background", ""), ()))
     return initial
 
 

@@ -57,7 +57,7 @@ def step_context(number: int, form, query: QueryDict) -> dict:
 
 
 def answer_summary(answers: Answers, *, data: ReadModel) -> list[tuple[str, str]]:
-    known = [s.name for s in data.skills_in_questionnaire_order if s.slug in answers.knows]
+    known = [s.name for s in data.skills_in_questionnaire_order if s.slug in answers.have]
     summary = [
         ("Experience", f"{answers.years} year{'' if answers.years == 1 else 's'}"),
         ("Background", Background(answers.background).label),
@@ -120,7 +120,7 @@ def result_json(*, query: QueryDict, data: ReadModel) -> tuple[dict, int]:
 def storyline_data(storyline: advice.Storyline) -> dict:
     step = storyline.next_step
     return {
-        "season": {"tier": storyline.season.slug, "years_counted": storyline.years_counted},
+        "tier": {"slug": storyline.tier.slug, "years_counted": storyline.years_counted},
         "next_step": step
         and {
             "role": step.role.slug,
@@ -160,7 +160,7 @@ def storyline_data(storyline: advice.Storyline) -> dict:
         "standing": storyline.standing
         and {
             "pay": storyline.standing.pay,
-            "against_season": storyline.standing.against_season,
+            "against_tier": storyline.standing.against_tier,
             "to_next_step": storyline.standing.to_next_step,
         },
     }

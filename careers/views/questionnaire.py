@@ -14,7 +14,12 @@ from django_htmx.http import push_url
 from careers import read_model
 from careers.page_cache import public_page
 from careers.plan import plan_state_for
-from careers.questionnaire.answers import ANSWER_FIELDS, MAX_QUERY_LENGTH, canonical_query
+from careers.questionnaire.answers import (
+    ANSWER_FIELDS,
+    MAX_QUERY_LENGTH,
+    canonical_query,
+    with_current_names,
+)
 from careers.questionnaire.result import (
     TOO_LONG,
     questionnaire_context,
@@ -28,7 +33,7 @@ from careers.views import HtmxHttpRequest
 @public_page(query=("step", *ANSWER_FIELDS))
 def next_episode(request: HtmxHttpRequest) -> HttpResponse:
     raw_query = request.META.get("QUERY_STRING", "")
-    query, notice = request.GET, ""
+    query, notice = with_current_names(request.GET), ""
     if len(raw_query) > MAX_QUERY_LENGTH:
         query, notice = QueryDict(), TOO_LONG
     data = read_model.current()
@@ -55,5 +60,6 @@ def next_episode_json(request: HttpRequest) -> JsonResponse:
     if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_LENGTH:
         errors = {"__all__": [f"The query string is longer than {MAX_QUERY_LENGTH} characters."]}
         return JsonResponse({"errors": errors}, status=400)
-    body, status = result_json(query=request.GET, data=read_model.current())
+    query = with_current_names(request.GET)
+    body, status = result_json(query=query, data=read_model.current())
     return JsonResponse(body, status=status)

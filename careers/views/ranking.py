@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 
-from careers import charts, ranking, read_model
+from careers import charts, compare, ranking, read_model
 from careers.forms import listing_form, listing_options, page_number
 from careers.page_cache import public_page
 from careers.views import HtmxHttpRequest
@@ -53,6 +53,8 @@ def role_list(request: HtmxHttpRequest) -> HttpResponse:
         "listing": listing,
         "appending": appending,
         "role_count": len(data.roles),
+        "min_roles": compare.MIN_ROLES,
+        "max_roles": compare.MAX_ROLES,
         "options": options,
         "form": listing_form(options),
     }

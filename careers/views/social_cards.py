@@ -23,8 +23,9 @@ def listing_card(request: HttpRequest) -> HttpResponse:
 @require_safe
 @public_page()
 def role_card(request: HttpRequest, slug: str) -> HttpResponse:
-    role = found_or_404(read_model.current().role_by_slug, slug, missing="No such role.")
-    return card_response(request, social_cards.role_card(role=role, rank=role.rank))
+    data = read_model.current()
+    role = found_or_404(data.role_by_slug, slug, missing="No such role.")
+    return card_response(request, social_cards.role_card(role=role, ranked=len(data.roles)))
 
 
 class ResultCardForm(forms.Form):

@@ -7,8 +7,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 STEP_2 = "/next-episode/?step=2&years=4&background=devops"
-STEP_3 = STEP_2.replace("step=2", "step=3") + "&knows=git,linux"
-RESULT = "/next-episode/?years=4&background=devops&knows=git,linux&likes=security&priority=pay"
+STEP_3 = STEP_2.replace("step=2", "step=3") + "&have=git,linux"
+RESULT = "/next-episode/?years=4&background=devops&have=git,linux&likes=security&priority=pay"
 
 
 def heading(page: Page, name: str):
@@ -132,7 +132,7 @@ def answer_with_pay_and_a_specialist_skill(page: Page, site: str) -> None:
     page.get_by_role("button", name="Show my next episode").click()
     expect(heading(page, "Your storyline")).to_be_visible()
     expect(page).to_have_url(
-        site + "/next-episode/?years=6&background=backend&pay=180000&knows=python,rust"
+        site + "/next-episode/?years=6&background=backend&pay=180000&have=python,rust"
         "&likes=performance&priority=time"
     )
     result = page.locator("#questionnaire")
