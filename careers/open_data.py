@@ -1,4 +1,4 @@
-"""The whole dataset for reuse, as JSON (nested) and CSV (one row per role); fields in README.
+"""The whole dataset for reuse, as JSON (nested) and CSV (one row per role); fields in docs/pages.md ("Open data").
 
 Money is whole US dollars a year; an empty value means the article gives none.
 """

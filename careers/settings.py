@@ -281,7 +281,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {"django": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False}},
 }
-# The admin. A prefix of your own keeps drive-by scanners off the login page; see README.
+# The admin. A prefix of your own keeps drive-by scanners off the login page; see docs/admin.md.
 ADMIN_URL = env_path_prefix("DJANGO_ADMIN_URL", "admin/")
 
 # django-axes: five failed logins for one username from one address lock that pair out for
