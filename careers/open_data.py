@@ -1,4 +1,6 @@
-"""The whole dataset for reuse, as JSON (nested) and CSV (one row per role); fields in docs/pages.md ("Open data").
+"""The whole dataset for reuse, as JSON (nested) and CSV (one row per role).
+
+The fields are listed in docs/pages.md ("Open data").
 
 Money is whole US dollars a year; an empty value means the article gives none.
 """
