@@ -76,4 +76,4 @@ def database_restore(*, path: Path) -> None:
                 raise BackupError(f"{path} is not a backup of this site: {error}") from error
             connection.ensure_connection()
             backup.backup(connection.connection)
-    data_version.data_changed()
+    data_version.bump()

@@ -3,8 +3,9 @@
 Every call is bounded by short socket timeouts (set in settings). When a call fails, the cache
 answers as if it were empty ("not found", "not stored") and stops calling Redis for
 `retry_after` seconds, so a dead or hung Redis costs one failed call per interval, not one per
-request. An outage is logged once, when it starts. The first call that succeeds afterwards
-sends `cache_recovered`, so the page cache can drop whatever was drawn while writes were lost.
+request. An outage is logged once, when it starts, and once when it ends. Nothing needs dropping
+afterwards: the page cache's keys hold the database's data version (careers/page_cache.py), so
+an entry drawn before an edit saved during the outage can no longer match.
 """
 
 import logging
@@ -12,14 +13,13 @@ import threading
 import time
 from collections.abc import Callable
 
+from django.core import checks
+from django.core.cache import caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
-from django.dispatch import Signal
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
-
-cache_recovered = Signal()
 
 
 class Outage:
@@ -49,10 +49,9 @@ class Outage:
                 retry_after,
             )
 
-    def succeeded(self, *, location: str) -> bool:
-        """True when this success ends an outage."""
+    def succeeded(self, *, location: str) -> None:
         if self.retry_at is None:
-            return False
+            return
         with self.lock:
             ended, self.retry_at = self.retry_at is not None, None
         if ended:
@@ -61,7 +60,6 @@ class Outage:
                 location,
                 time.monotonic() - self.started_at,
             )
-        return ended
 
 
 OUTAGES: dict[str, Outage] = {}
@@ -111,8 +109,7 @@ class ResilientRedisCache(RedisCache):
         except (RedisError, OSError) as error:
             self.outage.failed(error, location=self.location, retry_after=self.retry_after)
             return fallback
-        if self.outage.succeeded(location=self.location):
-            cache_recovered.send(sender=type(self), cache=self)
+        self.outage.succeeded(location=self.location)
         return result
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
@@ -144,3 +141,36 @@ class ResilientRedisCache(RedisCache):
 
     def clear(self):
         return self.guarded(False, RedisCache.clear)
+
+
+def eviction_problems(config: dict[str, str]) -> list[str]:
+    """What is wrong with a Redis server's memory settings for a cache (`CONFIG GET maxmemory*`).
+
+    Without a limit Redis grows until the machine runs out; at its limit with `noeviction` it
+    refuses every write, so new pages are never stored while old ones stay.
+    """
+    problems = []
+    if config.get("maxmemory", "0") == "0":
+        problems.append("Redis has no memory limit (maxmemory 0)")
+    if config.get("maxmemory-policy", "noeviction") == "noeviction":
+        problems.append("Redis evicts nothing at its limit (maxmemory-policy noeviction)")
+    return problems
+
+
+@checks.register(checks.Tags.caches, deploy=True)
+def check_redis_memory(app_configs, **kwargs) -> list[checks.CheckMessage]:
+    """`manage.py check --deploy`: the cache's Redis needs a memory limit and an eviction policy
+    (docs/caching.md). A Redis that does not allow CONFIG (some hosted ones) is not judged."""
+    warnings = []
+    for alias in caches:
+        cache = caches[alias]
+        if not isinstance(cache, ResilientRedisCache):
+            continue
+        try:
+            config = cache._cache.get_client(write=True).config_get("maxmemory*")
+        except (RedisError, OSError):
+            continue
+        for problem in eviction_problems(config):
+            hint = "Set maxmemory and maxmemory-policy allkeys-lru (docs/caching.md)."
+            warnings.append(checks.Warning(problem, hint=hint, id="careers.W001", obj=alias))
+    return warnings

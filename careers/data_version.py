@@ -1,13 +1,13 @@
 """The data version: one token that changes with any change to the careers data.
 
 It lives in the database (`DataVersion`), replaced inside the transaction that changes the
-data, so it commits or rolls back with it and every app server sees it without Redis. The
-read model (careers/read_model.py) is rebuilt when it changes; the page cache keeps its own
-version in the cache itself and is dropped by the same signals (careers/page_cache.py).
+data, so it commits or rolls back with it and every app server sees it without Redis. It
+decides freshness for both the read model (careers/read_model/), rebuilt when it changes, and
+the page cache (careers/page_cache.py), whose keys hold it.
 
 Saves, deletes and relinks through the ORM send the signals watched here, fixture loads
-included. Writes that bypass them (`bulk_create`, `QuerySet.update` on their own) must call
-`bump()` themselves.
+included. Writes that bypass them (`bulk_create`, `QuerySet.update` on their own) call
+`bump()`: the one call for a bulk write.
 """
 
 import secrets
@@ -15,7 +15,6 @@ import secrets
 from django.db import connection
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from careers import page_cache
 from careers.models import DataVersion
 
 CURRENT_TOKEN_SQL = f"SELECT token FROM {DataVersion._meta.db_table} WHERE id = 1"
@@ -49,7 +48,6 @@ def current() -> str:
 def data_changed(**kwargs) -> None:
     """Signal receiver for every change to the careers data."""
     bump()
-    page_cache.invalidate_pages()
 
 
 def watch(models) -> None:

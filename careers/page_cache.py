@@ -1,36 +1,35 @@
-"""Whole-page cache for anonymous GET requests, invalidated by any change to the careers data.
+"""Whole-page cache for anonymous GET requests, fresh by the database's data version.
 
-Every cached page is stored with the cache's data version it was rendered under. Saving,
-deleting or relinking any careers model (careers/data_version.py) replaces that version with a
-new random token, so all pages drawn from the old data miss at once, on every app server
-sharing the cache. Reading the version and the page costs one round trip (`get_many`).
+A page's key holds the data version the read model checked for this request (the one SQL
+query every public page runs anyway, careers/data_version.py), so an edit committed on any
+server changes every server's keys on its next request, whether or not that server could reach
+Redis when the edit was saved. Nothing is ever invalidated; old entries simply stop matching
+and expire. The key also holds a digest of the code and templates, so a new release never
+serves pages drawn by the one it replaces.
 
-Only views marked with `@public_page(query=(...))` are cached, and a page's key holds only
-what can change it: the view's declared query parameters, the htmx headers views read, whether
-the client takes gzip, and the host name. A request carrying any other query parameter
-(`?utm_source=...`) may be answered from the cache but never adds an entry.
+What may be stored is bounded by the data: only addresses that carry none of the query
+parameters their view reads (`@public_page(query=(...))`), that is one entry per public path,
+htmx or not, compressed or not. Addresses with answers, filters or choices in their query are
+drawn every time and never stored, so no flood of values can fill the cache. Parameters no view
+reads (`?utm_source=...`) are answered from the cache but never add an entry.
 """
 
 import functools
 import hashlib
 import re
-import secrets
 from collections.abc import Callable
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
-from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port
 from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import split_directive_names
 
-from careers.cache_backend import cache_recovered
+from careers import database_faults, read_model
 
-DATA_VERSION_KEY = "page-cache:data-version"
-DATA_VERSION_SECONDS = 7 * 24 * 60 * 60
 # The htmx request headers our views read (`request.htmx`, `.history_restore_request`). Other
 # htmx headers (HX-Target, HX-Trigger, HX-Boosted...) are not keyed: no view may read them.
 HTMX_HEADERS = ("HX-Request", "HX-History-Restore-Request")
@@ -38,13 +37,15 @@ HTMX_HEADERS = ("HX-Request", "HX-History-Restore-Request")
 KEYED_VARY_HEADERS = {"accept-encoding", *(name.lower() for name in HTMX_HEADERS)}
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 QUERY_ATTRIBUTE = "page_cache_query"
+RELEASE_FILES = ("careers/**/*.py", "templates/**/*", "static/**/*")
 
 
 def public_page(*, query: tuple[str, ...] = ()) -> Callable:
     """Let the page cache keep a view's pages; `query` names every query parameter it reads.
 
-    Only those parameters enter the cache key, so declare each one the view (or a form it
-    builds) reads from `request.GET`; a parameter left out would serve one answer for all.
+    An address carrying any of them is drawn each time and never stored, so declare each one
+    the view (or a form it builds) reads from `request.GET`: one left out would be answered from
+    the page stored for the bare address.
     """
 
     def decorate(view: Callable) -> Callable:
@@ -67,48 +68,30 @@ def declared_query(request: HttpRequest) -> tuple[str, ...] | None:
     return getattr(view, QUERY_ATTRIBUTE, None)
 
 
-def bump_data_version() -> str:
-    version = secrets.token_hex(8)
-    cache.set(DATA_VERSION_KEY, version, DATA_VERSION_SECONDS)
-    return version
+def code_release(base: Path) -> str:
+    """A digest of what draws the pages: the same on every server running the same release."""
+    digest = hashlib.sha256()
+    for pattern in RELEASE_FILES:
+        for path in sorted(base.glob(pattern)):
+            if path.is_file():
+                digest.update(str(path.relative_to(base)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
-def current_data_version() -> str:
-    version = secrets.token_hex(8)
-    if cache.add(DATA_VERSION_KEY, version, DATA_VERSION_SECONDS):
-        return version
-    return cache.get(DATA_VERSION_KEY) or bump_data_version()
-
-
-@receiver(cache_recovered)
-def invalidate_after_outage(**kwargs) -> None:
-    """Saves made while the cache was unreachable could not drop the pages they changed."""
-    bump_data_version()
-
-
-def invalidate_pages() -> None:
-    """Drop every cached page now and again once the change is committed.
-
-    The second bump covers a page rendered from the old data between the save and the commit.
-    """
-    bump_data_version()
-    transaction.on_commit(bump_data_version, robust=True)
-
-
-def page_key(request: HttpRequest, *, query: tuple[str, ...]) -> str:
+def page_key(request: HttpRequest, *, data_version: str, release: str) -> str:
     # The host name only: ALLOWED_HOSTS bounds it, while a port would be free to vary.
     host, _ = split_domain_port(request.get_host())
-    parts = [host, request.path]
-    parts += [f"{name}={request.GET.getlist(name)!r}" for name in query]
+    parts = [release, host, request.path]
     parts += [f"{name}={request.headers.get(name, '') == 'true'}" for name in HTMX_HEADERS]
     accepts_gzip = ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", ""))
     parts.append(f"gzip={bool(accepts_gzip)}")
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
-    return f"page-cache:page:{digest}"
+    return f"page-cache:{data_version}:{digest}"
 
 
-def has_only(request: HttpRequest, query: tuple[str, ...]) -> bool:
-    return set(request.GET) <= set(query)
+def reads_its_query(request: HttpRequest, query: tuple[str, ...]) -> bool:
+    return not set(request.GET).isdisjoint(query)
 
 
 def is_anonymous_get(request: HttpRequest) -> bool:
@@ -153,9 +136,7 @@ class PublicPageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        if settings.PAGE_CACHE_SECONDS:
-            # A freshly started server never serves pages rendered by the code it replaces.
-            bump_data_version()
+        self.release = code_release(settings.BASE_DIR)
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not is_anonymous_get(request):
@@ -163,22 +144,25 @@ class PublicPageCacheMiddleware:
         query = declared_query(request)
         if query is None:
             return self.get_response(request)
-        if not settings.PAGE_CACHE_SECONDS:
-            response = self.get_response(request)
-            mark_public(response)
-            return response
-        key = page_key(request, query=query)
-        found = cache.get_many([DATA_VERSION_KEY, key])
-        version = found.get(DATA_VERSION_KEY) or current_data_version()
-        stored = found.get(key)
-        if stored and stored["version"] == version:
+        if not settings.PAGE_CACHE_SECONDS or reads_its_query(request, query):
+            return self.drawn(request)
+        try:
+            version = read_model.current().version
+        except database_faults.DatabaseUnavailable:
+            return self.get_response(request)  # the view answers 503
+        if database_faults.serving_stale():
+            return self.drawn(request)  # marked as possibly old, never stored
+        key = page_key(request, data_version=version, release=self.release)
+        stored = cache.get(key)
+        if stored:
             return rebuild(request, stored)
         response = self.get_response(request)
-        if mark_public(response) and has_only(request, query):
-            stored = {
-                "version": version,
-                "content": response.content,
-                "headers": dict(response.items()),
-            }
+        if mark_public(response) and not request.GET:
+            stored = {"content": response.content, "headers": dict(response.items())}
             cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
+        return response
+
+    def drawn(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        mark_public(response)
         return response

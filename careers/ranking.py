@@ -91,10 +91,9 @@ class ListingPage:
         return self.total > LISTING_PAGE_SIZE
 
 
-# The query parameters the listing reads, and so the ones its pages are cached by.
+# The query parameters the listing reads (an address with any of them is never stored by the
+# page cache).
 LISTING_PARAMETERS = ("sort", "track", "years", "page")
-# How the filter form names the defaults: it submits every field (`?sort=total&track=&years=`).
-FORM_DEFAULTS = {"sort": ListingSort.TOTAL, "track": "", "years": ""}
 
 
 def listing_query(
@@ -124,17 +123,6 @@ def is_canonical_listing(*, query: QueryDict, canonical: str) -> bool:
     string for what it shows) does: each once, none at its default. Parameters the listing does
     not read (`utm_source`) do not count: the page cache never stores a page with them."""
     return listing_parameters(query) == parse_qs(canonical)
-
-
-def is_form_spelling(*, query: QueryDict, canonical: str) -> bool:
-    """Whether `query` is `canonical` as the filter form sends it, its defaults spelled out
-    (`?sort=total&track=&years=` for the ranking): what a real htmx request asks for."""
-    named = {
-        name: values
-        for name, values in listing_parameters(query).items()
-        if values != [FORM_DEFAULTS.get(name)]
-    }
-    return named == parse_qs(canonical)
 
 
 def listing_page(

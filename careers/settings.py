@@ -209,9 +209,10 @@ DATA_SOURCE = {
 
 # Shared by every app server when REDIS_URL is set; per process otherwise.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-# The cache is never waited on: each call gives up after DJANGO_CACHE_TIMEOUT_MS, and after a
-# failure Redis is left alone for DJANGO_CACHE_RETRY_SECONDS (careers/cache_backend.py).
-CACHE_TIMEOUT_SECONDS = env_int("DJANGO_CACHE_TIMEOUT_MS", 50) / 1000
+# The cache is never waited on long: each call gives up after DJANGO_CACHE_TIMEOUT_MS, and after
+# a failure Redis is left alone for DJANGO_CACHE_RETRY_SECONDS (careers/cache_backend.py). A late
+# reply on a busy machine costs misses until then, never the cached pages.
+CACHE_TIMEOUT_SECONDS = env_int("DJANGO_CACHE_TIMEOUT_MS", 250) / 1000
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -227,8 +228,9 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Seconds a rendered public page stays in the cache; 0 turns the page cache off. Off by default
-# without Redis: a per-process cache cannot be invalidated across several worker processes.
+# Seconds a rendered public page stays in the cache; 0 turns the page cache off. Pages are fresh
+# either way (their keys hold the database's data version); off by default without Redis only
+# because each worker process would keep a copy of its own.
 PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0)
 
 # Oversized requests get a 400 (careers.middleware.RequestGuardMiddleware checks the address).

@@ -11,7 +11,7 @@ the page cache on, then wrk with it off beside what a fresh process measures wit
 client (cache off): the SQL queries of the first request and of a warm one (the second), the
 median time of many warm renders, and the bytes each page sends. At 1,000 roles it also reports
 the memory of the read model (tracemalloc) and, after every load run, the gunicorn workers' RSS.
-It ends with issue 15's targets, each met or not.
+It ends with the targets (issues 15, 20 and 21), each met or not.
 """
 
 import argparse
@@ -48,9 +48,11 @@ PAGES = {
         "&learning=bash"
     ),
 }
-# Plans send Cache-Control: private (one person's plan), so the page cache never holds them:
-# their page-cache-on rows measure a render too, and the cached target leaves them out.
+# Plans send Cache-Control: private (one person's plan), and addresses with a query their view
+# reads are never stored (careers/page_cache.py): their page-cache-on rows measure a render too,
+# and the cached target leaves them out.
 PRIVATE_PAGES = {"plan, bare", "plan, with state"}
+NEVER_STORED = PRIVATE_PAGES | {name for name, path in PAGES.items() if "?" in path}
 # At 1,000 roles: the listing, and the pages that read the whole catalogue for one answer.
 THOUSAND_ROLES_CACHED = ("listing",)
 THOUSAND_ROLES_UNCACHED = ("listing", "role page", "questionnaire result", "plan, with state")
@@ -68,9 +70,10 @@ UNCACHED_TARGETS = {
         "questionnaire step": 0.15,
         "questionnaire result": 0.15,
     },
-    "1,000 roles": {"listing": 0.10},
+    # Issue 20: the advice scales with the catalogue.
+    "1,000 roles": {"listing": 0.10, "questionnaire result": 0.15, "plan, with state": 0.15},
 }
-CACHED_TARGET = 1.00
+CACHED_TARGET = 0.75
 MAX_WARM_QUERIES = 1
 THOUSAND_ROLES_LISTING_HTML_LIMIT = 100 * 1024
 FIRST_VISIT_LIMIT = 60 * 1024  # the home page's HTML and assets, compressed
@@ -186,13 +189,13 @@ def print_cached_table(title: str, results: dict, rss: list[int]) -> None:
     columns = ("req/s", 8), ("p50 ms", 9), ("p99 ms", 9), ("errors", 7), ("minimal req/s", 15)
     print(f"{'page':<22}" + "".join(f"{name:>{width}}" for name, width in columns) + "  ratio")
     for name, row in results.items():
-        label = f"{name} *" if name in PRIVATE_PAGES else name
+        label = f"{name} *" if name in NEVER_STORED else name
         print(
             f"{label:<22}{row['rps']:>8.0f}{row['p50']:>9.1f}{row['p99']:>9.1f}{row['errors']:>7}"
             f"{row['minimal rps']:>15.0f}{percent(row['ratio']):>7}"
         )
-    if PRIVATE_PAGES & results.keys():
-        print("* private (Cache-Control), never in the page cache: a render each time, no target")
+    if NEVER_STORED & results.keys():
+        print("* private, or a query the view reads: never stored, a render each time, no target")
     print(rss_line(rss))
 
 
@@ -402,7 +405,7 @@ def missed_targets(measured: dict) -> list[str]:
             f"{size}, {name}, page cache on: {percent(row['ratio'])} of the minimal view"
             f" (target {CACHED_TARGET:.0%})"
             for name, row in runs["cached"].items()
-            if name not in PRIVATE_PAGES and row["ratio"] < CACHED_TARGET
+            if name not in NEVER_STORED and row["ratio"] < CACHED_TARGET
         ]
         for name, target in UNCACHED_TARGETS[size].items():
             row = runs["uncached"].get(name)

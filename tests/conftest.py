@@ -8,7 +8,6 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 
 from careers import data_version, read_model
-from careers.page_cache import bump_data_version
 from careers.read_model import ReadModel
 from careers.seed import SEED_FIXTURES, SEED_MODELS
 
@@ -39,7 +38,7 @@ def seed(db, seed_rows):
     with connection.cursor() as cursor:
         for statement in statements:
             cursor.execute(statement)
-    data_version.data_changed()  # bulk inserts send no signals
+    data_version.bump()  # bulk inserts send no signals
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +68,10 @@ def data(django_db_setup, django_db_blocker) -> ReadModel:
 @pytest.fixture(autouse=True)
 def empty_page_cache(settings):
     """Each test starts with no cached pages, so it sees what its own data renders."""
-    if settings.REDIS_URL:
-        bump_data_version()  # the Redis server may be shared: drop only this run's pages
+    if settings.REDIS_URL:  # the Redis server may be shared: drop only this run's keys
+        client = cache._cache.get_client(write=True)
+        keys = list(client.scan_iter(match=f"{cache.key_prefix}:*"))
+        if keys:
+            client.delete(*keys)
     else:
         cache.clear()

@@ -181,5 +181,5 @@ def build_catalogue(*, roles: int) -> list[Role]:
         model.objects.bulk_create(objects)
     for model, objects in ((Role, built), (Source, sources), *rows.items()):
         model.history.bulk_history_create(objects)
-    data_version.data_changed()  # bulk inserts send no signals
+    data_version.bump()  # bulk inserts send no signals
     return built

@@ -13,7 +13,6 @@ from careers.ranking import (
     ListingSort,
     entry_steps,
     is_canonical_listing,
-    is_form_spelling,
     listing_page,
     listing_query,
     roles_for_listing,
@@ -238,32 +237,6 @@ def test_the_listing_query_is_canonical_when_it_names_what_it_shows_once(query, 
 )
 def test_defaults_repeats_and_junk_are_not_canonical(query, canonical):
     assert not is_canonical_listing(query=QueryDict(query), canonical=canonical)
-
-
-@pytest.mark.parametrize(
-    ("query", "canonical"),
-    [
-        ("sort=total&track=&years=", ""),
-        ("sort=base&track=&years=", "sort=base"),
-        ("sort=total&track=cloud&years=5", "track=cloud&years=5"),
-        ("sort=fastest&page=3", "sort=fastest&page=3"),
-    ],
-)
-def test_the_filter_forms_submissions_are_spellings_of_the_canonical_query(query, canonical):
-    assert is_form_spelling(query=QueryDict(query), canonical=canonical)
-
-
-@pytest.mark.parametrize(
-    ("query", "canonical"),
-    [
-        ("sort=junk&track=&years=", ""),
-        ("sort=total&sort=total", ""),
-        ("track=&track=", ""),
-        ("page=abc", "page=1"),
-    ],
-)
-def test_junk_and_repeats_are_no_spelling_of_the_canonical_query(query, canonical):
-    assert not is_form_spelling(query=QueryDict(query), canonical=canonical)
 
 
 def test_the_sort_choices_are_the_listings_sorts_in_order():

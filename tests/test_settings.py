@@ -125,11 +125,13 @@ def test_redis_url_selects_the_shared_cache_and_turns_on_the_page_cache(load_set
     assert loaded["PAGE_CACHE_SECONDS"] == 600
 
 
-def test_cache_calls_are_bounded_in_tens_of_milliseconds(load_settings):
+def test_cache_calls_are_bounded_in_a_quarter_second(load_settings):
+    """Long enough that a busy machine's late reply is rare, short enough that a hung Redis,
+    called once per retry interval, costs one request a quarter second."""
     options = load_settings(**PRODUCTION, REDIS_URL="redis://cache.internal:6379/0")["CACHES"][
         "default"
     ]["OPTIONS"]
-    assert options["socket_timeout"] == options["socket_connect_timeout"] == 0.05
+    assert options["socket_timeout"] == options["socket_connect_timeout"] == 0.25
     assert options["retry_after"] == 5
 
 

@@ -1,6 +1,5 @@
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
@@ -40,9 +39,6 @@ def role_comparison(request: HtmxHttpRequest) -> HttpResponse:
         else:
             status = 400 if selection.problems else 200
             response = render(request, "careers/compare.html", context, status=status)
-    if picker.find:
-        # Free text would make every search a page-cache entry.
-        patch_cache_control(response, private=True)
     return response
 
 

@@ -3,7 +3,6 @@ roles". One address per view of the list; htmx swaps only the results."""
 
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
@@ -75,8 +74,4 @@ def role_list(request: HtmxHttpRequest) -> HttpResponse:
         response = render(request, "careers/role_list.html", context)
     if htmx:
         push_url(response, canonical_url)  # the form's "?sort=base&track=&years=" as "?sort=base"
-    if not ranking.is_form_spelling(query=request.GET, canonical=canonical):
-        # htmx is never redirected (it swaps the 200), but only what our form and links send
-        # is stored, so junk cannot fill the page cache this way either.
-        patch_cache_control(response, private=True)
     return response
