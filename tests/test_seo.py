@@ -86,7 +86,7 @@ def test_site_url_loses_a_trailing_slash_and_has_a_local_default(monkeypatch):
     assert env_origin("SITE_URL", "http://127.0.0.1:8000") == "http://127.0.0.1:8000"
 
 
-def test_robots_txt_keeps_the_admin_out_and_points_at_the_sitemap(client, settings):
+def test_robots_txt_keeps_the_admin_out_and_points_at_the_sitemap(client, settings, db):
     settings.SITE_URL = "https://next-episode.example"
     response = client.get("/robots.txt")
     assert response["Content-Type"] == "text/plain; charset=utf-8"
