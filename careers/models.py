@@ -707,7 +707,7 @@ class PayComparison(models.Model):
             errors["same_as_tier"] = "A row shows the role or a tier, not both."
         elif self.is_linked:
             own = [name for name in self.PAY_FIELDS if getattr(self, name) not in (None, "", False)]
-            errors |= {name: LINKED_ROW_MESSAGE for name in own}
+            errors |= dict.fromkeys(own, LINKED_ROW_MESSAGE)
         raise_errors(errors)
 
     def save(self, **kwargs):
