@@ -16,6 +16,13 @@ PLACEHOLDER = re.compile(r"\{(?:(?P<kind>role|tier):(?P<slug>[a-z0-9-]+)\.)?(?P<
 # "$180,000", "$2,124", "$300k": the forms the texts use.
 MONEY = re.compile(r"\$(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<thousands>k\b)?", re.IGNORECASE)
 SINGLE_FIGURES = ("base_min", "base_max", "total_min", "total_max")
+# The fields each placeholder reads, so an edit knows which texts it changes.
+FIGURE_FIELDS = {
+    "base": {"base_min", "base_max", "base_max_open_ended"},
+    "total": {"total_min", "total_max", "total_max_open_ended"},
+    "peak": {"total_peak"},
+    **{name: {name} for name in SINGLE_FIGURES},
+}
 
 
 @dataclass(frozen=True)
@@ -77,9 +84,13 @@ def fill(text: str, *, own: Figures | None = None, book: Book) -> str:
     return PLACEHOLDER.sub(lambda match: lookup(match, own=own, book=book) or match[0], text)
 
 
-def names_record(text: str, kind: str, slug: str) -> bool:
-    """Whether the text quotes a figure of that record (`own` texts name their role bare)."""
-    return any(m["kind"] == kind and m["slug"] == slug for m in PLACEHOLDER.finditer(text))
+def quotes(text: str, *, record: tuple[str, str], fields: set[str], own: tuple[str, str]) -> bool:
+    """Whether the text quotes one of `fields` of `record`; its bare placeholders name `own`."""
+    for match in PLACEHOLDER.finditer(text):
+        named = own if match["kind"] is None else (match["kind"], match["slug"])
+        if named == record and FIGURE_FIELDS.get(match["figure"], set()) & fields:
+            return True
+    return False
 
 
 def money_in(text: str) -> list[tuple[str, int]]:

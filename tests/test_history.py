@@ -8,6 +8,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from careers import formatting, read_model
 from careers.models import ExperienceTier, PayComparison, Role
+from tests.admin_forms import post_edit
 from tests.factories import (
     CareerStageFactory,
     ExperienceTierFactory,
@@ -31,8 +32,8 @@ def editor_client(client):
 
 
 def edit_role(editor_client, role, **changes):
-    response = editor_client.post(
-        f"/admin/careers/role/{role.pk}/change/", role_form_data(role, **changes)
+    response = post_edit(
+        editor_client, f"/admin/careers/role/{role.pk}/change/", role_form_data(role, **changes)
     )
     assert response.status_code == 302, response.context["adminform"].form.errors
 
