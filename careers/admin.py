@@ -9,7 +9,6 @@ from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from careers import edit_conflicts, formatting
-from careers.pay_preview import public_preview, subject_and_page
 from careers.models import (
     BackgroundSkill,
     CareerStage,
@@ -25,6 +24,7 @@ from careers.models import (
     StageSkill,
     Statistic,
 )
+from careers.pay_preview import public_preview, subject_and_page
 
 admin.site.site_header = "Next Episode data"
 admin.site.site_title = "Next Episode admin"
