@@ -2,6 +2,7 @@
 
 from functools import cached_property
 
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.signals import post_delete
@@ -273,7 +274,9 @@ class Role(PayRange):
     TEXT_FIELDS = ("summary", "what_they_do", "salary_context", "skills_and_ai", "how_to_get_there")
 
     def text_errors(self) -> dict[str, list[str]]:
-        """Texts that quote a figure by hand, or name one that does not exist."""
+        """Texts that quote a figure by hand, or name one that does not exist: reported for the
+        whole record, each naming its text, since a salary editor's or a list's form changes a
+        figure without showing the texts (an error on a field a form lacks would be a 500)."""
         own = figures.figures_of(self)
         book = {**figure_book(), ("role", self.slug): own}
         held = own.placeholders()
@@ -287,12 +290,12 @@ class Role(PayRange):
                     getattr(row, name) for name in figures.SINGLE_FIGURES + ("total_average",)
                 )
                 held |= {value: "nothing: the pay table shows it" for value in values if value}
-        errors = {}
-        for name in self.TEXT_FIELDS:
-            found = figures.text_errors(getattr(self, name), own=own, book=book, held=held)
-            if found:
-                errors[name] = found
-        return errors
+        found = [
+            f"{self._meta.get_field(name).verbose_name.capitalize()}: {error}"
+            for name in self.TEXT_FIELDS
+            for error in figures.text_errors(getattr(self, name), own=own, book=book, held=held)
+        ]
+        return {NON_FIELD_ERRORS: found} if found else {}
 
     def save(self, **kwargs):
         if self.pk and self.pay_changed_without_new_date():

@@ -65,7 +65,8 @@ def test_a_role_text_cannot_type_out_its_own_figure(seed):
     role.salary_context = "The base now reaches $195,000."
     with pytest.raises(ValidationError) as error:
         role.full_clean()
-    assert "{base_max}" in str(error.value.message_dict["salary_context"])
+    assert "Salary context: “$195,000”" in str(error.value.message_dict["__all__"])
+    assert "{base_max}" in str(error.value.message_dict["__all__"])
 
 
 def test_a_role_text_cannot_type_out_a_figure_of_a_tier_its_table_shows(seed):
@@ -73,7 +74,24 @@ def test_a_role_text_cannot_type_out_a_figure_of_a_tier_its_table_shows(seed):
     role.salary_context = "Seniors make $220,000 and more."
     with pytest.raises(ValidationError) as error:
         role.full_clean()
-    assert "{tier:senior.total_min}" in str(error.value.message_dict["salary_context"])
+    assert "{tier:senior.total_min}" in str(error.value.message_dict["__all__"])
+
+
+def test_a_figure_edit_that_meets_a_typed_figure_is_refused_in_the_list_not_a_500(
+    admin_client, seed
+):
+    """Principal DevOps' text types "$500,000" (no field holds it); a list edit making it a
+    field is refused for the whole row, as the list has no text field to mark."""
+    from tests.admin_forms import read_form, with_provenance
+
+    response = admin_client.get("/admin/careers/role/")
+    index = [r.slug for r in response.context["cl"].result_list].index("principal-devops-engineer")
+    fields = read_form(response, "changelist-form")
+    data = with_provenance({**fields, "_save": ["Save"], f"form-{index}-total_min": ["500000"]})
+    refused = admin_client.post("/admin/careers/role/", data)
+    assert refused.status_code == 200
+    assert "“$500,000” repeats a figure kept in a field" in refused.content.decode()
+    assert Role.objects.get(slug="principal-devops-engineer").total_min == 400_000
 
 
 def test_a_faq_answer_cannot_type_out_a_tier_figure(seed):
