@@ -204,6 +204,7 @@ class PayEditAdmin(EditConflictAdmin):
 
     form = PayEditForm
     change_form_template = "admin/careers/pay_change_form.html"
+    history_list_display = ("pay_source",)  # beside simple-history's own "Change reason"
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)

@@ -83,6 +83,9 @@ def test_the_second_save_publishes_and_links_the_page_and_the_change_log(
     assert "The new figures are public" in response.content.decode()
     record = platform.history.latest()
     assert (record.pay_source, record.history_change_reason) == (report, "Newer survey")
+    history = admin_client.get(f"/admin/careers/role/{platform.pk}/history/")
+    assertContains(history, "Example Research: 2026 platform pay survey")
+    assertContains(history, "Newer survey")
 
 
 def test_a_save_with_other_figures_than_the_preview_is_previewed_again(
