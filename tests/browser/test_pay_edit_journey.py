@@ -2,11 +2,14 @@
 then the same figure on every public place that shows it, the old one on none of them."""
 
 import csv
+import datetime
 import io
 
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from careers.models import Source
+from careers import data_version
+from careers.models import Role, Source
 from tests.browser.test_admin_editing import sign_in
 
 SHOTS = "/work/shots/issue23"
@@ -105,3 +108,22 @@ def test_an_editor_publishes_a_sourced_figure_and_it_reads_the_same_everywhere(p
     expect(step).to_contain_text("$135,000 – $185,000 base")
     expect(step).not_to_contain_text("$180,000")
     shoot(page, "questionnaire")
+
+
+def test_a_role_checked_over_a_year_ago_says_so_and_home_and_about_give_the_dates(page: Page, site):
+    checked = timezone.localdate() - datetime.timedelta(days=400)
+    Role.objects.filter(slug="cloud-architect").update(pay_as_of=checked)
+    data_version.bump()  # a bulk update sends no signal
+
+    page.goto(site + "/roles/cloud-architect/")
+    facts = page.get_by_role("complementary", name="Quick facts")
+    expect(facts.get_by_text("These figures are more than a year old.")).to_be_visible()
+    shoot(page, "role-page-old-figures")
+
+    page.goto(site + "/")
+    expect(page.get_by_text("the most recent on January 15, 2026")).to_be_visible()
+    shoot(page, "home")
+    page.goto(site + "/about/")
+    oldest = f"the oldest {checked:%B} {checked.day}, {checked.year}"
+    expect(page.get_by_text(oldest)).to_be_visible()
+    shoot(page, "about")
