@@ -134,7 +134,7 @@ class ListEditProvenanceForm(forms.Form):
     pay_reason = PayEditForm.base_fields["pay_reason"]
 
 
-def require_provenance(data) -> ListEditProvenanceForm:
+def require_provenance(data) -> None:
     provenance = ListEditProvenanceForm(data)
     provenance.is_valid()
     missing = []
@@ -144,7 +144,6 @@ def require_provenance(data) -> ListEditProvenanceForm:
         missing.append(REASON_NEEDED)
     if missing:
         raise ValidationError(missing)
-    return provenance
 
 
 class EditConflictListFormSet(BaseModelFormSet):
