@@ -1,9 +1,11 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import router, transaction
 from django.db.models import Max
 from django.forms.models import BaseInlineFormSet, BaseModelFormSet
+from django.urls import reverse
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from careers import edit_conflicts, formatting
@@ -22,6 +24,7 @@ from careers.models import (
     StageSkill,
     Statistic,
 )
+from careers.pay_preview import public_preview, subject_and_page
 
 admin.site.site_header = "Next Episode data"
 admin.site.site_title = "Next Episode admin"
@@ -69,12 +72,90 @@ class EditConflictForm(forms.ModelForm):
         return cleaned_data
 
 
+SOURCE_NEEDED = "Name the report the new figures come from (add it with + if it is not listed)."
+REASON_NEEDED = "Say in a few words why the figures change, e.g. “2026 salary guide is out”."
+PREVIEW_MESSAGE = (
+    "Nothing is saved yet. Check below what the public will see change, then save again to"
+    " publish it."
+)
+
+
+class PayEditForm(EditConflictForm):
+    """A change form holding pay figures: changed figures need the report they come from and a
+    short reason, and are shown as the public will see them before the save is final."""
+
+    pay_source = forms.ModelChoiceField(
+        Source.objects.all(),
+        required=False,
+        label="Source of the new figures",
+        help_text="Needed when a figure changes. Add a newer report with + (its address and the"
+        " day you read it), or pick one listed.",
+    )
+    pay_reason = forms.CharField(
+        max_length=100,
+        required=False,
+        label="Reason for the change",
+        help_text="Needed when a figure changes; shown on the public “What changed” page.",
+    )
+    preview_seen = forms.CharField(widget=forms.HiddenInput, required=False)
+    pay_fields: tuple[str, ...] = ()
+    public_preview = None
+
+    def changed_pay(self) -> list[str]:
+        return [name for name in self.pay_fields if name in self.changed_data]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        changed = self.changed_pay()
+        if not changed or self.errors:
+            return cleaned_data
+        source, reason = cleaned_data.get("pay_source"), cleaned_data.get("pay_reason", "").strip()
+        if source is None:
+            self.add_error("pay_source", SOURCE_NEEDED)
+        if not reason:
+            self.add_error("pay_reason", REASON_NEEDED)
+        if source is None or not reason or not self.instance.pk:
+            return cleaned_data
+        new = {name: cleaned_data.get(name) for name in changed}
+        preview = public_preview(self.instance, new, source=source, reason=reason)
+        if cleaned_data.get("preview_seen") != preview.digest:
+            self.public_preview = preview
+            self.data = self.data.copy()
+            self.data[self.add_prefix("preview_seen")] = preview.digest
+            raise ValidationError(PREVIEW_MESSAGE)
+        return cleaned_data
+
+
+class ListEditProvenanceForm(forms.Form):
+    """The source and reason asked once for a list edit of pay figures, above the list; and the
+    role form's own two fields as its pay-table rows read them."""
+
+    pay_source = PayEditForm.base_fields["pay_source"]
+    pay_reason = PayEditForm.base_fields["pay_reason"]
+
+
+def require_provenance(data) -> None:
+    provenance = ListEditProvenanceForm(data)
+    provenance.is_valid()
+    missing = []
+    if not provenance.cleaned_data.get("pay_source"):
+        missing.append(SOURCE_NEEDED)
+    if not provenance.cleaned_data.get("pay_reason", "").strip():
+        missing.append(REASON_NEEDED)
+    if missing:
+        raise ValidationError(missing)
+
+
 class EditConflictListFormSet(BaseModelFormSet):
     """The change list's editable columns: a row someone saved after the page was drawn, and
-    that this post would change, is refused with what they changed."""
+    that this post would change, is refused with what they changed. Changed pay figures need
+    the source and reason above the list, as in the change form."""
 
     def clean(self):
         super().clean()
+        pay_fields = getattr(self.model, "PAY_FIELDS", ())
+        if any(set(form.changed_data) & set(pay_fields) for form in self.forms):
+            require_provenance(self.data)
         seen = self.data.get("edit_seen", "")  # the newest history id when the list was drawn
         conflicts = []
         for form in self.forms:
@@ -108,11 +189,49 @@ class EditConflictAdmin(SimpleHistoryAdmin):
 
     def changelist_view(self, request, extra_context=None):
         newest = self.model.history.aggregate(newest=Max("history_id"))["newest"] or 0
-        context = {**(extra_context or {}), "edit_seen": newest}
+        provenance = ListEditProvenanceForm(request.POST or None)
+        context = {**(extra_context or {}), "edit_seen": newest, "provenance_form": provenance}
         # Django validates list edits outside its save transaction; one around both keeps the
         # rows locked by the conflict check until they are saved.
         with transaction.atomic(using=router.db_for_write(self.model)):
             return super().changelist_view(request, context)
+
+
+class PayEditAdmin(EditConflictAdmin):
+    """A pay record's admin: figures change only with a source, a reason and a preview, and the
+    history keeps both (careers/models.py's SourcedHistory)."""
+
+    form = PayEditForm
+    change_form_template = "admin/careers/pay_change_form.html"
+    history_list_display = ("pay_source",)  # beside simple-history's own "Change reason"
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.pay_fields = self.model.PAY_FIELDS
+        return form
+
+    def save_model(self, request, obj, form, change):
+        if isinstance(form, PayEditForm):
+            changed, provenance = form.changed_pay(), form
+        else:  # a list edit: its formset checked the source and reason above the list
+            changed = [name for name in self.model.PAY_FIELDS if name in form.changed_data]
+            provenance = ListEditProvenanceForm(request.POST)
+            provenance.is_valid()
+        if changed:
+            obj._pay_source = provenance.cleaned_data["pay_source"]
+            obj._change_reason = provenance.cleaned_data["pay_reason"].strip()
+        super().save_model(request, obj, form, change)
+        if changed and change:
+            _, page_url = subject_and_page(obj)
+            messages.success(
+                request,
+                format_html(
+                    'The new figures are public: see them <a href="{}">on the site</a> and in'
+                    ' <a href="{}">What changed</a>.',
+                    page_url,
+                    reverse("careers:change_list"),
+                ),
+            )
 
 
 class PayColumnsMixin:
@@ -138,11 +257,21 @@ class RoleSkillInline(admin.TabularInline):
     fields = ("order", "skill", "importance", "either_group")
 
 
+class SourcedRowsFormSet(BaseInlineFormSet):
+    """Pay-table rows whose figures change need the source and reason given above them."""
+
+    def clean(self):
+        super().clean()
+        if any(set(form.changed_data) & set(PayComparison.PAY_FIELDS) for form in self.forms):
+            require_provenance(self.data)
+
+
 class PayComparisonInline(admin.StackedInline):
     model = PayComparison
+    formset = SourcedRowsFormSet
     extra = 0
     fieldsets = (
-        (None, {"fields": ("order", "label", "focus")}),
+        (None, {"fields": ("order", "label", "focus", ("same_as_role", "same_as_tier"))}),
         ("Base salary", {"fields": (("base_min", "base_max", "base_max_open_ended"), "base_note")}),
         (
             "Total compensation",
@@ -202,7 +331,7 @@ class PayFieldsOnlyForSalaryEditors:
 
 
 @admin.register(Role)
-class RoleAdmin(PayFieldsOnlyForSalaryEditors, PayColumnsMixin, EditConflictAdmin):
+class RoleAdmin(PayFieldsOnlyForSalaryEditors, PayColumnsMixin, PayEditAdmin):
     salary_editor_fields = (*Role.PAY_FIELDS, "total_peak_note", "pay_as_of")
     # Salary columns are editable in the list for quick bulk edits; the list's forms run the
     # same model validation as the change form. The formatted ranges show the result.
@@ -232,14 +361,19 @@ class RoleAdmin(PayFieldsOnlyForSalaryEditors, PayColumnsMixin, EditConflictAdmi
             {
                 "description": (
                     "Saving a changed figure sets “pay as of” to today, unless you change"
-                    " the date yourself. Every change is listed in the history and on the"
-                    " public “What changed” page."
+                    " the date yourself. A changed figure needs its source and a reason; the"
+                    " first save shows what the public will see change, the second publishes"
+                    " it. Every change is listed in the history and on the public “What"
+                    " changed” page. Texts quote figures as {base}, {total}, {peak} or"
+                    " {tier:senior.base}, never typed out."
                 ),
                 "fields": (
                     ("base_min", "base_max", "base_max_open_ended"),
                     ("total_min", "total_max", "total_max_open_ended"),
                     ("total_peak", "total_peak_note"),
                     "pay_as_of",
+                    ("pay_source", "pay_reason"),
+                    "preview_seen",
                 ),
             },
         ),
@@ -260,6 +394,15 @@ class RoleAdmin(PayFieldsOnlyForSalaryEditors, PayColumnsMixin, EditConflictAdmi
         ),
     )
 
+    def save_formset(self, request, form, formset, change):
+        if formset.model is PayComparison:
+            provenance = ListEditProvenanceForm(request.POST)
+            provenance.is_valid()
+            for row in formset.forms:
+                row.instance._pay_source = provenance.cleaned_data.get("pay_source")
+                row.instance._change_reason = provenance.cleaned_data.get("pay_reason") or None
+        super().save_formset(request, form, formset, change)
+
     def save_related(self, request, form, formsets, change):
         """A date the editor set wins over the "today" a pay-table row just saved wrote."""
         super().save_related(request, form, formsets, change)
@@ -268,7 +411,7 @@ class RoleAdmin(PayFieldsOnlyForSalaryEditors, PayColumnsMixin, EditConflictAdmi
 
 
 @admin.register(ExperienceTier)
-class ExperienceTierAdmin(PayFieldsOnlyForSalaryEditors, PayColumnsMixin, EditConflictAdmin):
+class ExperienceTierAdmin(PayFieldsOnlyForSalaryEditors, PayColumnsMixin, PayEditAdmin):
     salary_editor_fields = ExperienceTier.PAY_FIELDS
     list_display = ("name", "order", "years_min", "years_max", "base_range", "total_range")
     search_fields = ("name",)
@@ -332,7 +475,7 @@ class CareerStageAdmin(EditConflictAdmin):
 
 
 @admin.register(PayComparison)
-class PayComparisonAdmin(PayColumnsMixin, EditConflictAdmin):
+class PayComparisonAdmin(PayColumnsMixin, PayEditAdmin):
     list_display = ("label", "role", "base_range", "total_range")
     list_filter = ("role",)
     list_select_related = ("role",)

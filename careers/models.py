@@ -2,6 +2,7 @@
 
 from functools import cached_property
 
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.signals import post_delete
@@ -9,7 +10,9 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
+from simple_history.signals import pre_create_historical_record
 
+from careers import figures
 from careers.validation import (
     YEARS_MESSAGE,
     pay_range_errors,
@@ -41,6 +44,26 @@ def positive(field: str, *, name: str) -> models.CheckConstraint:
 class SlugManager(models.Manager):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
+
+
+class SourcedHistory(models.Model):
+    """What a history record of pay figures adds: the report the edit took them from (empty for
+    the article's own figures and for edits that changed no figure). Its reason is simple-history's
+    own `history_change_reason`."""
+
+    pay_source = models.ForeignKey(
+        "careers.Source", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        abstract = True
+
+
+@receiver(pre_create_historical_record)
+def record_pay_source(sender, instance, history_instance, **kwargs) -> None:
+    """The admin sets `_pay_source` on the object it saves, as simple-history's `_change_reason`."""
+    if hasattr(history_instance, "pay_source_id"):
+        history_instance.pay_source = getattr(instance, "_pay_source", None)
 
 
 PAY_RANGE_FIELDS = (
@@ -94,7 +117,7 @@ class ExperienceTier(PayRange):
     summary = models.TextField(blank=True)
 
     objects = SlugManager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[SourcedHistory])
 
     PAY_FIELDS = PAY_RANGE_FIELDS
 
@@ -191,7 +214,7 @@ class Role(PayRange):
     pay_as_of = models.DateField(help_text="When the pay figures were last checked.")
 
     objects = SlugManager.from_queryset(RoleQuerySet)()
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[SourcedHistory])
 
     PAY_FIELDS = PAY_RANGE_FIELDS + ("total_peak",)
 
@@ -244,7 +267,35 @@ class Role(PayRange):
             "experience_max_years",
             message=YEARS_MESSAGE,
         )
+        if not errors:
+            errors |= self.text_errors()
         raise_errors(errors)
+
+    TEXT_FIELDS = ("summary", "what_they_do", "salary_context", "skills_and_ai", "how_to_get_there")
+
+    def text_errors(self) -> dict[str, list[str]]:
+        """Texts that quote a figure by hand, or name one that does not exist: reported for the
+        whole record, each naming its text, since a salary editor's or a list's form changes a
+        figure without showing the texts (an error on a field a form lacks would be a 500)."""
+        own = figures.figures_of(self)
+        book = {**figure_book(), ("role", self.slug): own}
+        held = own.placeholders()
+        rows = self.comparisons.select_related("same_as_tier") if self.pk else ()
+        for row in rows:
+            if row.same_as_tier:
+                tier = figures.figures_of(row.same_as_tier, peak=False)
+                held |= tier.placeholders(f"tier:{row.same_as_tier.slug}.")
+            elif not row.same_as_role:
+                values = (
+                    getattr(row, name) for name in figures.SINGLE_FIGURES + ("total_average",)
+                )
+                held |= {value: "nothing: the pay table shows it" for value in values if value}
+        found = [
+            f"{self._meta.get_field(name).verbose_name.capitalize()}: {error}"
+            for name in self.TEXT_FIELDS
+            for error in figures.text_errors(getattr(self, name), own=own, book=book, held=held)
+        ]
+        return {NON_FIELD_ERRORS: found} if found else {}
 
     def save(self, **kwargs):
         if self.pk and self.pay_changed_without_new_date():
@@ -263,6 +314,21 @@ class Role(PayRange):
     @property
     def alias_list(self) -> list[str]:
         return [alias.strip() for alias in self.aliases.split(",") if alias.strip()]
+
+
+def figure_book() -> dict[tuple[str, str], figures.Figures]:
+    """Every role's and tier's figures, for the placeholders of texts being checked."""
+    book = {("role", r.slug): figures.figures_of(r) for r in Role.objects.all()}
+    tiers = ExperienceTier.objects.all()
+    return book | {("tier", t.slug): figures.figures_of(t, peak=False) for t in tiers}
+
+
+def held_figures(book: dict[tuple[str, str], figures.Figures]) -> dict[int, str]:
+    """Each figure value in the book and the placeholder to write for it, tiers' preferred."""
+    held: dict[int, str] = {}
+    for (kind, slug), found in sorted(book.items(), key=lambda item: item[0][0] == "tier"):
+        held |= found.placeholders(f"{kind}:{slug}.")
+    return held
 
 
 class Background(models.TextChoices):
@@ -550,15 +616,34 @@ class BackgroundSkill(models.Model):
     natural_key.dependencies = ["careers.skill"]
 
 
+LINKED_ROW_MESSAGE = (
+    "This row shows the role's or a tier's own figures, so it holds none of its own: leave this"
+    " empty and edit the role or the tier."
+)
+
+
 class PayComparison(models.Model):
     """A row of a role's pay table: the role itself or a neighbouring job set beside it.
 
-    Some rows give no range ("Varies by level"), so every figure is optional and a note stands in.
+    A row showing the role itself or an experience tier takes its figures from that record, so
+    one edit changes every place the figure appears. Other rows hold their own figures; some give
+    no range ("Varies by level"), so every figure is optional and a note stands in.
     """
 
     role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="comparisons")
     order = models.PositiveSmallIntegerField()
     label = models.CharField(max_length=100)
+    same_as_role = models.BooleanField(
+        default=False, help_text="The row shows this role's own pay: leave its figures empty."
+    )
+    same_as_tier = models.ForeignKey(
+        ExperienceTier,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="pay_rows",
+        help_text="The row shows this experience tier's pay: leave its figures empty.",
+    )
     base_min = models.PositiveIntegerField(null=True, blank=True)
     base_max = models.PositiveIntegerField(null=True, blank=True)
     base_max_open_ended = models.BooleanField(default=False)
@@ -577,12 +662,33 @@ class PayComparison(models.Model):
     focus = models.CharField(max_length=120, blank=True)
 
     objects = RoleNaturalKeyManager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[SourcedHistory])
 
     class Meta:
         ordering = ["role", "order"]
         constraints = [
             models.UniqueConstraint(fields=["role", "order"], name="comparison_unique_order"),
+            models.CheckConstraint(
+                condition=Q(same_as_role=False) | Q(same_as_tier__isnull=True),
+                name="comparison_one_origin",
+                violation_error_message="A row shows the role or a tier, not both.",
+            ),
+            models.CheckConstraint(
+                condition=Q(same_as_role=False, same_as_tier__isnull=True)
+                | Q(
+                    base_min__isnull=True,
+                    base_max__isnull=True,
+                    base_max_open_ended=False,
+                    base_note="",
+                    total_min__isnull=True,
+                    total_max__isnull=True,
+                    total_max_open_ended=False,
+                    total_average__isnull=True,
+                    total_note="",
+                ),
+                name="comparison_linked_row_has_no_own_figures",
+                violation_error_message=LINKED_ROW_MESSAGE,
+            ),
             ordered_range("base", name="comparison_base_min_lte_max", nullable=True),
             ordered_range("total", name="comparison_total_min_lte_max", nullable=True),
             positive("base_min", name="comparison_base_min_positive"),
@@ -594,8 +700,18 @@ class PayComparison(models.Model):
     def __str__(self):
         return f"{self.role}: {self.label}"
 
+    @property
+    def is_linked(self) -> bool:
+        return self.same_as_role or self.same_as_tier_id is not None
+
     def clean(self):
-        raise_errors(pay_range_errors(self))
+        errors = pay_range_errors(self)
+        if self.same_as_role and self.same_as_tier_id is not None:
+            errors["same_as_tier"] = "A row shows the role or a tier, not both."
+        elif self.is_linked:
+            own = [name for name in self.PAY_FIELDS if getattr(self, name) not in (None, "", False)]
+            errors |= dict.fromkeys(own, LINKED_ROW_MESSAGE)
+        raise_errors(errors)
 
     def save(self, **kwargs):
         """A row added or changed is a change to its role's pay data: the role's date moves."""
@@ -634,13 +750,18 @@ class SourceKind(models.TextChoices):
 
 
 class Source(models.Model):
-    """A report the article cites for a figure or a claim."""
+    """A report behind a figure or a claim: one the article cites, or one an editor took a new
+    figure from (with its address and the day it was read)."""
 
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=80, help_text="Who published it, e.g. Glassdoor.")
     title = models.CharField(max_length=160, help_text="What the article calls the report.")
     kind = models.CharField(max_length=20, choices=SourceKind.choices)
     description = models.TextField(blank=True, help_text="What it backs, in our words.")
+    url = models.URLField(blank=True, help_text="Its address, when known.")
+    read_on = models.DateField(
+        null=True, blank=True, help_text="When we read it; empty for reports known only by name."
+    )
 
     objects = SlugManager()
     history = HistoricalRecords()
@@ -753,6 +874,16 @@ class FaqEntry(models.Model):
 
     def natural_key(self):
         return (self.slug,)
+
+    def clean(self):
+        book = figure_book()
+        held = held_figures(book)
+        errors = {}
+        for name in ("question", "answer"):
+            found = figures.text_errors(getattr(self, name), own=None, book=book, held=held)
+            if found:
+                errors[name] = found
+        raise_errors(errors)
 
 
 class DataVersion(models.Model):

@@ -14,6 +14,7 @@ from django.urls import reverse
 from careers import formatting
 from careers.fixture_sync import LOADED_FROM_FIXTURES
 from careers.models import ExperienceTier, PayComparison, Role
+from careers.read_model.records import Source
 
 FIGURE_LABELS = {
     "base_min": "Base salary, lowest",
@@ -34,16 +35,21 @@ class FigureChange:
     figure: str
     old: str
     new: str
+    field: str = ""  # the model field, for telling which figure an edit last touched
 
 
 @dataclass(frozen=True)
 class PayEdit:
-    """One saved edit: what was edited, when, and each pay figure it changed."""
+    """One saved edit: what was edited, when, each pay figure it changed, the report the new
+    figures came from (None when none was recorded) and the editor's reason."""
 
     changed_at: datetime
     subject: str
     url: str
     changes: tuple[FigureChange, ...]
+    source: Source | None = None
+    reason: str = ""
+    record: tuple[str, str] = ("", "")  # ("role" or "tier", slug): whose figures changed
 
 
 def figure_text(value) -> str:
@@ -72,21 +78,38 @@ def history_with_previous(
     if not with_first:
         rows = rows.filter(previous_history_id__isnull=False)
     return rows.values(
-        "history_date", "history_type", "previous_history_id", *subject_fields, *fields, *previous
+        "history_date",
+        "history_type",
+        "previous_history_id",
+        "pay_source_id",
+        "history_change_reason",
+        *subject_fields,
+        *fields,
+        *previous,
     )
 
 
 def figure_changes(row: dict, fields: tuple[str, ...]) -> tuple[FigureChange, ...]:
     return tuple(
         FigureChange(
-            FIGURE_LABELS[name], figure_text(row[f"previous_{name}"]), figure_text(row[name])
+            FIGURE_LABELS[name],
+            figure_text(row[f"previous_{name}"]),
+            figure_text(row[name]),
+            field=name,
         )
         for name in fields
         if row[name] != row[f"previous_{name}"]
     )
 
 
-def role_edits() -> list[PayEdit]:
+def provenance(row: dict, sources: dict[int, Source]) -> dict:
+    return {
+        "source": sources.get(row["pay_source_id"]),
+        "reason": row["history_change_reason"] or "",
+    }
+
+
+def role_edits(sources: dict[int, Source]) -> list[PayEdit]:
     rows = history_with_previous(Role, fields=Role.PAY_FIELDS, subject_fields=("title", "slug"))
     return [
         PayEdit(
@@ -94,19 +117,21 @@ def role_edits() -> list[PayEdit]:
             row["title"],
             reverse("careers:role_detail", kwargs={"slug": row["slug"]}),
             figure_changes(row, Role.PAY_FIELDS),
+            record=("role", row["slug"]),
+            **provenance(row, sources),
         )
         for row in rows
     ]
 
 
-def comparison_edits() -> list[PayEdit]:
+def comparison_edits(sources: dict[int, Source]) -> list[PayEdit]:
     """Pay-table rows changed, added or deleted (a row's first load is not an addition; a
     reload with `--update` that changes its figures is a change)."""
     fields = PayComparison.PAY_FIELDS
     rows = history_with_previous(
         PayComparison,
         fields=fields,
-        subject_fields=("label", "role__title", "role__slug", "history_change_reason"),
+        subject_fields=("label", "role__title", "role__slug"),
         with_first=True,
     )
     edits = []
@@ -123,7 +148,9 @@ def comparison_edits() -> list[PayEdit]:
         else:
             changes = figure_changes(row, fields)
         url = reverse("careers:role_detail", kwargs={"slug": row["role__slug"]}) + "#salary"
-        edits.append(PayEdit(row["history_date"], subject, url, changes))
+        edits.append(
+            PayEdit(row["history_date"], subject, url, changes, **provenance(row, sources))
+        )
     return edits
 
 
@@ -137,23 +164,26 @@ def row_figures(row: dict, fields: tuple[str, ...], *, deleted: bool) -> tuple[F
     return tuple(FigureChange(FIGURE_LABELS[n], "no row", figure_text(row[n])) for n in given)
 
 
-def tier_edits() -> list[PayEdit]:
+def tier_edits(sources: dict[int, Source]) -> list[PayEdit]:
     fields = ExperienceTier.PAY_FIELDS
-    rows = history_with_previous(ExperienceTier, fields=fields, subject_fields=("name",))
+    rows = history_with_previous(ExperienceTier, fields=fields, subject_fields=("name", "slug"))
     return [
         PayEdit(
             row["history_date"],
             f"Pay by experience: {row['name']}",
             reverse("careers:role_list") + "#tiers-heading",
             figure_changes(row, fields),
+            record=("tier", row["slug"]),
+            **provenance(row, sources),
         )
         for row in rows
     ]
 
 
-def pay_edits() -> list[PayEdit]:
-    """Every edit that changed a published pay figure, newest first."""
-    edits = [*role_edits(), *comparison_edits(), *tier_edits()]
+def pay_edits(sources: dict[int, Source]) -> list[PayEdit]:
+    """Every edit that changed a published pay figure, newest first, with the report its
+    figures came from (`sources`: the read model's, by id)."""
+    edits = [*role_edits(sources), *comparison_edits(sources), *tier_edits(sources)]
     return sorted(
         (edit for edit in edits if edit.changes), key=lambda edit: edit.changed_at, reverse=True
     )

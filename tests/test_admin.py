@@ -4,6 +4,7 @@ from django.contrib.auth.models import User
 from careers import edit_conflicts
 from careers.admin import RoleAdmin
 from careers.models import Role
+from tests.admin_forms import post_edit
 
 pytestmark = pytest.mark.django_db
 
@@ -81,7 +82,8 @@ def test_role_list_shows_pay_columns_and_searches(admin_client, seed):
 
 def test_staff_edit_of_a_salary_shows_on_the_listing_and_reranks(admin_client, client, seed):
     role = Role.objects.get(slug="senior-backend-go-rust")
-    response = admin_client.post(
+    response = post_edit(
+        admin_client,
         f"/admin/careers/role/{role.pk}/change/",
         role_form_data(role, total_min=650_000, total_max=900_000),
     )
@@ -93,7 +95,8 @@ def test_staff_edit_of_a_salary_shows_on_the_listing_and_reranks(admin_client, c
 
 def test_reversed_range_is_rejected_with_a_clear_message(admin_client, seed):
     role = Role.objects.get(slug="cloud-architect")
-    response = admin_client.post(
+    response = post_edit(
+        admin_client,
         f"/admin/careers/role/{role.pk}/change/",
         role_form_data(role, base_min=250_000, base_max=140_000),
     )

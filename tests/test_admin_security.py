@@ -11,7 +11,7 @@ import careers.urls
 from careers.middleware import client_address
 from careers.models import ExperienceTier, Role
 from careers.settings import env_path_prefix
-from tests.admin_forms import posted, read_form
+from tests.admin_forms import post_edit, posted, read_form
 from tests.test_admin import role_form_data
 
 pytestmark = pytest.mark.django_db
@@ -119,8 +119,10 @@ def test_salary_editors_group_can_change_pay_but_not_delete_roles_or_touch_users
 
 def test_salary_editor_changes_a_figure_in_the_admin(salary_editor_client, seed):
     role = Role.objects.get(slug="cloud-architect")
-    response = salary_editor_client.post(
-        f"/admin/careers/role/{role.pk}/change/", role_form_data(role, total_max=470_000)
+    response = post_edit(
+        salary_editor_client,
+        f"/admin/careers/role/{role.pk}/change/",
+        role_form_data(role, total_max=470_000),
     )
     assert response.status_code == 302
     assert Role.objects.get(pk=role.pk).total_max == 470_000
@@ -141,7 +143,8 @@ def test_salary_editors_change_pay_but_not_the_title_slug_or_prose(salary_editor
     assert 'name="total_max"' in form and 'name="pay_as_of"' in form
     assert 'name="title"' not in form and 'name="slug"' not in form
     assert 'name="what_they_do"' not in form
-    response = salary_editor_client.post(
+    response = post_edit(
+        salary_editor_client,
         f"/admin/careers/role/{role.pk}/change/",
         role_form_data(role, total_max=470_000, title="Renamed", slug="renamed", track="ml"),
     )
@@ -171,8 +174,8 @@ def test_salary_editors_cannot_change_a_tiers_years(salary_editor_client, seed):
     assert "base_max" in form
     assert not {"years_min", "years_max"} & set(form)
     years, base_max = (tier.years_min, tier.years_max), tier.base_max + 5_000
-    response = salary_editor_client.post(
-        url, posted(form, base_max=base_max, years_min=0, years_max=40)
+    response = post_edit(
+        salary_editor_client, url, posted(form, base_max=base_max, years_min=0, years_max=40)
     )
     assert response.status_code == 302
     tier.refresh_from_db()

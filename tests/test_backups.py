@@ -11,6 +11,7 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 
 from careers.models import FaqEntry, Role
+from tests.admin_forms import post_edit
 from tests.test_admin import role_form_data
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -36,8 +37,10 @@ def test_a_restored_backup_gives_back_the_same_pages_changes_included(
     settings.PAGE_CACHE_SECONDS = page_cache_seconds
     visitor = Client()  # one client: each new one starts a handler, which empties the page cache
     role = Role.objects.get(slug=ROLE)
-    admin_client.post(
-        f"/admin/careers/role/{role.pk}/change/", role_form_data(role, total_max=470_000)
+    post_edit(
+        admin_client,
+        f"/admin/careers/role/{role.pk}/change/",
+        role_form_data(role, total_max=470_000),
     )
     before = pages(visitor)
     assert "$470,000" in before["/changes/"].decode()
@@ -45,8 +48,10 @@ def test_a_restored_backup_gives_back_the_same_pages_changes_included(
     assert run("backup_database", str(backup)).startswith(f"Backed up to {backup}")
 
     role.refresh_from_db()
-    admin_client.post(
-        f"/admin/careers/role/{role.pk}/change/", role_form_data(role, total_max=490_000)
+    post_edit(
+        admin_client,
+        f"/admin/careers/role/{role.pk}/change/",
+        role_form_data(role, total_max=490_000),
     )
     FaqEntry.objects.all().delete()
     assert pages(visitor) != before

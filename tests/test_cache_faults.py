@@ -17,6 +17,7 @@ from django.test import Client
 from careers import cache_backend
 from careers.models import Role
 from tests import servers
+from tests.admin_forms import post_edit
 from tests.test_admin import role_form_data
 
 TIMEOUT = 0.25  # seconds, as in production (DJANGO_CACHE_TIMEOUT_MS)
@@ -92,8 +93,8 @@ def editor(admin_user):
 def exercise_the_site(editor: Client) -> None:
     """An admin save, cards and pages, each checked."""
     role = Role.objects.get(slug="cloud-architect")
-    response = editor.post(
-        f"/admin/careers/role/{role.pk}/change/", role_form_data(role, total_max=480_000)
+    response = post_edit(
+        editor, f"/admin/careers/role/{role.pk}/change/", role_form_data(role, total_max=480_000)
     )
     assert response.status_code == 302, response.content[:500]
     assert Role.objects.get(pk=role.pk).total_max == 480_000

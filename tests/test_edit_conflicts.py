@@ -9,7 +9,7 @@ from django.test import Client
 from django.utils import timezone
 
 from careers.models import ExperienceTier, PayComparison, Role, Source
-from tests.admin_forms import posted, read_form
+from tests.admin_forms import post_edit, posted, read_form, with_provenance
 from tests.factories import RoleFactory
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +44,7 @@ def open_form(client: Client, obj) -> dict:
 
 
 def save(client: Client, obj, fields: dict, **changes):
-    return client.post(change_url(obj), posted(fields, _save="Save", **changes))
+    return post_edit(client, change_url(obj), posted(fields, _save="Save", **changes))
 
 
 def test_a_stale_role_form_is_refused_and_the_first_save_is_kept(alice, bob, seed):
@@ -116,6 +116,10 @@ def list_form(client: Client) -> tuple[dict, list[Role]]:
     return read_form(response, "changelist-form"), list(response.context["cl"].result_list)
 
 
+def list_edit(fields: dict, **changes) -> dict:
+    return with_provenance(posted(fields, _save="Save", **changes))
+
+
 def list_field(roles: list[Role], slug: str, name: str) -> str:
     index = next(i for i, role in enumerate(roles) if role.slug == slug)
     return f"form-{index}-{name}"
@@ -127,7 +131,7 @@ def test_a_stale_list_edit_is_refused_and_the_first_save_is_kept(alice, bob, see
     assert save(alice, role, open_form(alice, role), total_max=480_000).status_code == 302
 
     field = list_field(shown, "platform-engineer", "base_min")
-    response = bob.post("/admin/careers/role/", posted(bobs, _save="Save", **{field: 150_000}))
+    response = bob.post("/admin/careers/role/", list_edit(bobs, **{field: 150_000}))
 
     content = response.content.decode()
     assert CONFLICT in content
@@ -139,7 +143,7 @@ def test_a_stale_list_edit_is_refused_and_the_first_save_is_kept(alice, bob, see
 def test_a_fresh_list_edit_saves(alice, seed):
     fields, shown = list_form(alice)
     field = list_field(shown, "platform-engineer", "total_max")
-    response = alice.post("/admin/careers/role/", posted(fields, _save="Save", **{field: 990_000}))
+    response = alice.post("/admin/careers/role/", list_edit(fields, **{field: 990_000}))
     assert response.status_code == 302
     assert Role.objects.get(slug="platform-engineer").total_max == 990_000
 
@@ -160,7 +164,7 @@ def test_a_list_edit_outside_a_test_transaction_locks_and_saves(alice):
     RoleFactory(slug="platform-engineer", total_max=400_000, total_peak=None)
     fields, shown = list_form(alice)
     field = list_field(shown, "platform-engineer", "total_max")
-    response = alice.post("/admin/careers/role/", posted(fields, _save="Save", **{field: 410_000}))
+    response = alice.post("/admin/careers/role/", list_edit(fields, **{field: 410_000}))
     assert response.status_code == 302
     assert Role.objects.get(slug="platform-engineer").total_max == 410_000
 

@@ -10,6 +10,7 @@ from django.apps import apps
 from django.core.management import call_command
 from django.utils import timezone
 
+from careers import formatting, read_model
 from careers.models import (
     Background,
     BackgroundSkill,
@@ -91,6 +92,11 @@ def counts():
 
 def money_range(low, high, open_ended):
     return f"${low:,}-${high:,}" + ("+" if open_ended else "")
+
+
+def as_the_site_writes(figures: str) -> str:
+    """The article's "$200,000-$280,000" as pages write it: "$200,000 – $280,000"."""
+    return figures.replace("-$", f" {formatting.EN_DASH} $")
 
 
 # --------------------------------------------------------------------------- loading
@@ -253,13 +259,16 @@ def test_role_pay_experience_and_season_match_the_article(seed, slug):
 
 
 @pytest.mark.parametrize("slug", ROLES)
-def test_role_salary_prose_quotes_the_role_pay_ranges(seed, slug):
+def test_role_salary_prose_quotes_the_role_pay_ranges_from_its_fields(seed, slug):
     role = Role.objects.get(slug=slug)
+    shown = read_model.current().role_by_slug[slug].salary_context
 
+    assert "{base}" in role.salary_context and "{total}" in role.salary_context
     base = money_range(role.base_min, role.base_max, role.base_max_open_ended)
     total = money_range(role.total_min, role.total_max, role.total_max_open_ended)
-    assert base in role.salary_context
-    assert total in role.salary_context
+    assert as_the_site_writes(base) in shown
+    assert as_the_site_writes(total) in shown
+    assert "{" not in shown
 
 
 def test_only_the_principal_devops_role_has_a_reported_peak(seed):
@@ -392,9 +401,10 @@ COMPARISONS = {
 
 @pytest.mark.parametrize("slug", COMPARISONS)
 def test_pay_table_rows_match_the_article_in_order(seed, slug):
-    rows = PayComparison.objects.filter(role__slug=slug).order_by("order")
+    orders = PayComparison.objects.filter(role__slug=slug).values_list("order", flat=True)
+    rows = read_model.current().role_by_slug[slug].comparisons
 
-    assert [row.order for row in rows] == list(range(1, len(COMPARISONS[slug]) + 1))
+    assert list(orders) == list(range(1, len(COMPARISONS[slug]) + 1))
     assert [
         Row(
             row.label,
@@ -410,9 +420,26 @@ def test_pay_table_rows_match_the_article_in_order(seed, slug):
 
 
 def test_pay_table_rows_without_a_range_carry_a_note_or_average_instead(seed):
-    for row in PayComparison.objects.all():
-        assert row.base_min is not None or row.base_note, row
-        assert row.total_min is not None or row.total_note or row.total_average, row
+    for role in read_model.current().roles:
+        for row in role.comparisons:
+            assert row.base_min is not None or row.base_note, row
+            assert row.total_min is not None or row.total_note or row.total_average, row
+
+
+def test_no_pay_table_row_keeps_a_copy_of_its_roles_or_a_tiers_figures(seed):
+    """A row showing the role or a tier reads that record's figures (one truth per figure)."""
+    bands = {
+        (tier.base_min, tier.base_max, tier.total_min, tier.total_max)
+        for tier in ExperienceTier.objects.all()
+    }
+    for row in PayComparison.objects.select_related("role"):
+        role = row.role
+        band = (row.base_min, row.base_max, row.total_min, row.total_max)
+        if row.is_linked:
+            assert band == (None, None, None, None), row
+            continue
+        assert band != (role.base_min, role.base_max, role.total_min, role.total_max), row
+        assert band not in bands, row
 
 
 # --------------------------------------------------------------------------- skills
@@ -563,11 +590,20 @@ def test_faq_has_five_entries_in_order(seed):
 
 @pytest.mark.parametrize("order", FAQ_FIGURES)
 def test_faq_answer_quotes_the_article_figures(seed, order):
-    entry = FaqEntry.objects.get(order=order)
+    entry = read_model.current().faq[order - 1]
 
     assert entry.question.endswith("?")
     for figure in FAQ_FIGURES[order]:
-        assert figure in entry.answer
+        assert as_the_site_writes(figure) in entry.answer
+    assert "{" not in entry.question + entry.answer
+
+
+def test_faq_pay_figures_are_read_from_the_roles_and_tiers(seed):
+    entries = FaqEntry.objects.order_by("order")
+    assert "{role:principal-devops-engineer.base}" in entries[0].answer
+    assert all(f"{{tier:{slug}.total}}" in entries[1].answer for slug in TIERS)
+    assert "{tier:staff-principal.total_min}+" in entries[4].question
+    assert "$300,000+ total" in read_model.current().faq[4].question
 
 
 # --------------------------------------------------------------------------- stage facts

@@ -14,6 +14,7 @@ from django.utils import timezone
 from careers.fixture_sync import fixtures_export
 from careers.models import FaqEntry, PayComparison, Role
 from careers.seed import SEED_FIXTURES, SEED_MODELS
+from tests.admin_forms import post_edit
 from tests.fixture_files import REPOSITORY_FIXTURES, SEED_RECORDS
 from tests.test_admin import role_form_data
 
@@ -64,8 +65,10 @@ def test_one_edited_figure_gives_a_one_line_diff(fixture_copy, seed):
 
 def test_an_admin_edit_exports_as_its_figure_and_as_of_date(admin_client, fixture_copy, seed):
     role = Role.objects.get(slug="cloud-architect")
-    admin_client.post(
-        f"/admin/careers/role/{role.pk}/change/", role_form_data(role, total_max=470_000)
+    post_edit(
+        admin_client,
+        f"/admin/careers/role/{role.pk}/change/",
+        role_form_data(role, total_max=470_000),
     )
     fixtures_export()
     role.refresh_from_db()
@@ -87,8 +90,10 @@ def test_check_flag_reports_a_stale_fixture_without_writing(fixture_copy, seed):
 
 def test_admin_edit_survives_a_default_reload_and_update_replaces_it(admin_client, seed):
     role = Role.objects.get(slug="cloud-architect")
-    admin_client.post(
-        f"/admin/careers/role/{role.pk}/change/", role_form_data(role, total_max=470_000)
+    post_edit(
+        admin_client,
+        f"/admin/careers/role/{role.pk}/change/",
+        role_form_data(role, total_max=470_000),
     )
     output = run("load_fixtures")
     assert f"0 added, 0 updated, {SEED_RECORDS - 1} unchanged, 1 kept records." in output

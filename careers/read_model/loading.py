@@ -5,11 +5,12 @@ from itertools import groupby
 from django.db.models import Prefetch
 from django.urls import reverse
 
-from careers import models
-from careers.pay_changes import pay_edits
+from careers import figures, models
+from careers.pay_changes import PayEdit, pay_edits
 from careers.read_model.model import ReadModel, SourceUse
 from careers.read_model.records import (
     FaqEntry,
+    FigureSource,
     Need,
     Pay,
     PayRow,
@@ -81,11 +82,62 @@ def source_of(source: models.Source) -> Source:
         kind=source.kind,
         kind_label=source.get_kind_display(),
         description=source.description,
+        url=source.url,
+        read_on=source.read_on,
     )
 
 
-def role_of(role: models.Role, *, skills: dict[int, Skill], sources: dict[int, Source]) -> Role:
+def pay_row_of(row: models.PayComparison, *, role: models.Role, tiers: dict[int, Tier]) -> PayRow:
+    """A pay-table row with its figures read from the role or the tier it shows, if it shows one."""
+    linked = role if row.same_as_role else tiers[row.same_as_tier_id].pay if row.is_linked else row
+    return PayRow(
+        label=row.label,
+        base_min=linked.base_min,
+        base_max=linked.base_max,
+        base_max_open_ended=linked.base_max_open_ended,
+        base_note=row.base_note,
+        total_min=linked.total_min,
+        total_max=linked.total_max,
+        total_max_open_ended=linked.total_max_open_ended,
+        total_average=row.total_average,
+        total_note=row.total_note,
+        focus=row.focus,
+    )
+
+
+def figure_sources(edits: tuple[PayEdit, ...]) -> dict[tuple[str, str], tuple[FigureSource, ...]]:
+    """For each role and tier an edit touched, where each edited figure now comes from: the
+    newest edit of that figure (`edits` are newest first)."""
+    latest: dict[tuple[str, str], dict[str, FigureSource]] = {}
+    for edit in edits:
+        if not edit.record[0]:
+            continue
+        found = latest.setdefault(edit.record, {})
+        for change in edit.changes:
+            found.setdefault(
+                change.field,
+                FigureSource(
+                    change.figure, change.new, edit.source, edit.reason, edit.changed_at.date()
+                ),
+            )
+    return {record: tuple(found.values()) for record, found in latest.items()}
+
+
+def role_of(
+    role: models.Role,
+    *,
+    skills: dict[int, Skill],
+    sources: dict[int, Source],
+    tiers: dict[int, Tier],
+    book: figures.Book,
+    edited: dict[tuple[str, str], tuple[FigureSource, ...]],
+) -> Role:
     role_url, plan_url = address("role_detail"), address("plan")
+    own = book[("role", role.slug)]
+
+    def text(value: str) -> str:
+        return figures.fill(value, own=own, book=book)
+
     return Role(
         slug=role.slug,
         title=role.title,
@@ -102,11 +154,11 @@ def role_of(role: models.Role, *, skills: dict[int, Skill], sources: dict[int, S
         ),
         aliases=tuple(role.alias_list),
         focus=role.focus,
-        summary=role.summary,
-        what_they_do=role.what_they_do,
-        salary_context=role.salary_context,
-        skills_and_ai=role.skills_and_ai,
-        how_to_get_there=role.how_to_get_there,
+        summary=text(role.summary),
+        what_they_do=text(role.what_they_do),
+        salary_context=text(role.salary_context),
+        skills_and_ai=text(role.skills_and_ai),
+        how_to_get_there=text(role.how_to_get_there),
         total_peak=role.total_peak,
         total_peak_note=role.total_peak_note,
         experience_min_years=role.experience_min_years,
@@ -117,25 +169,13 @@ def role_of(role: models.Role, *, skills: dict[int, Skill], sources: dict[int, S
         pay_as_of=role.pay_as_of,
         is_leadership=role.is_leadership,
         comparisons=tuple(
-            PayRow(
-                label=row.label,
-                base_min=row.base_min,
-                base_max=row.base_max,
-                base_max_open_ended=row.base_max_open_ended,
-                base_note=row.base_note,
-                total_min=row.total_min,
-                total_max=row.total_max,
-                total_max_open_ended=row.total_max_open_ended,
-                total_average=row.total_average,
-                total_note=row.total_note,
-                focus=row.focus,
-            )
-            for row in role.comparisons.all()
+            pay_row_of(row, role=role, tiers=tiers) for row in role.comparisons.all()
         ),
         sources=tuple(
             RoleSource(sources[link.source_id], link.backs, link.get_backs_display())
             for link in role.role_sources.all()
         ),
+        figure_sources=edited.get(("role", role.slug), ()),
     )
 
 
@@ -175,17 +215,31 @@ def build(version: str = "") -> ReadModel:
         "comparisons",
         "role_sources",
     )
-    roles = tuple(role_of(role, skills=skills, sources=sources) for role in ranked)
+    tiers = {
+        t.pk: Tier(t.slug, t.name, t.order, t.years_min, t.years_max, pay_of(t), t.summary)
+        for t in models.ExperienceTier.objects.all()
+    }
+    book = {("tier", t.slug): figures.figures_of(t.pay) for t in tiers.values()}
+    book |= {("role", role.slug): figures.figures_of(role) for role in ranked}
+    edits = tuple(pay_edits(sources))
+    edited = figure_sources(edits)
+    roles = tuple(
+        role_of(role, skills=skills, sources=sources, tiers=tiers, book=book, edited=edited)
+        for role in ranked
+    )
     return ReadModel(
         version=version,
         roles=roles,
-        tiers=tuple(
-            Tier(t.slug, t.name, t.order, t.years_min, t.years_max, pay_of(t), t.summary)
-            for t in models.ExperienceTier.objects.all()
-        ),
+        tiers=tuple(tiers.values()),
         skills=tuple(sorted(skills.values(), key=lambda skill: skill.name)),
         faq=tuple(
-            FaqEntry(f.slug, f.order, f.question, f.answer, f.offers_questionnaire)
+            FaqEntry(
+                f.slug,
+                f.order,
+                figures.fill(f.question, book=book),
+                figures.fill(f.answer, book=book),
+                f.offers_questionnaire,
+            )
             for f in models.FaqEntry.objects.all()
         ),
         sources=source_uses(sources, roles),
@@ -193,7 +247,7 @@ def build(version: str = "") -> ReadModel:
             Statistic(s.slug, s.label, s.low, s.high, s.unit, s.explanation, sources[s.source_id])
             for s in models.Statistic.objects.all()
         ),
-        pay_edits=tuple(pay_edits()),
+        pay_edits=edits,
         background_skills=background_skills(skills),
     )
 

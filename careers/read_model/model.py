@@ -82,6 +82,11 @@ class ReadModel:
         return max((role.pay_as_of for role in self.roles if role.pay_as_of), default=None)
 
     @cached_property
+    def oldest_pay_check(self) -> date | None:
+        """The earliest date on which some role's pay figures were last checked."""
+        return min((role.pay_as_of for role in self.roles if role.pay_as_of), default=None)
+
+    @cached_property
     def specialization_premium(self) -> Statistic | None:
         """The article's premium figure, or None before the statistics are loaded."""
         return next((s for s in self.statistics if s.slug == SPECIALIZATION_PREMIUM), None)

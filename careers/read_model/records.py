@@ -197,6 +197,20 @@ class Source:
     kind: str
     kind_label: str
     description: str
+    url: str = ""
+    read_on: date | None = None
+
+
+@dataclass(frozen=True)
+class FigureSource:
+    """Where one of a role's figures now comes from, when an edit changed it since the article:
+    the report (None if the edit recorded none), the editor's reason and the day."""
+
+    figure: str
+    value: str
+    source: Source | None
+    reason: str
+    changed_on: date
 
 
 @dataclass(frozen=True)
@@ -264,6 +278,11 @@ class Role:
     is_leadership: bool = False
     comparisons: tuple[PayRow, ...] = ()
     sources: tuple[RoleSource, ...] = ()
+    figure_sources: tuple[FigureSource, ...] = ()  # figures edited since the article, by field
+
+    def pay_is_old(self, today: date) -> bool:
+        """Whether its figures were last checked more than a year before `today`."""
+        return self.pay_as_of is not None and (today - self.pay_as_of).days > 365
 
     def __str__(self) -> str:
         return self.title

@@ -21,5 +21,10 @@ def faq(request: HttpRequest) -> HttpResponse:
 @public_page()
 def about(request: HttpRequest) -> HttpResponse:
     data = read_model.current()
-    context = {"sources": data.sources, "statistics": data.statistics, "pay_as_of": data.pay_as_of}
+    context = {
+        "sources": data.sources,
+        "statistics": data.statistics,
+        "pay_as_of": data.pay_as_of,
+        "oldest_pay_check": data.oldest_pay_check,
+    }
     return render(request, "careers/about.html", context)

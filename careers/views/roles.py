@@ -2,6 +2,7 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from careers import charts, compare, premium, ranking, read_model
@@ -24,6 +25,7 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "chart": charts.role_and_tiers_chart(role=role, tiers=data.tiers),
         "premium": premium.role_premium(role=role, statistic=statistic),
         "statistic": statistic,
+        "pay_is_old": role.pay_is_old(timezone.localdate()),
         "structured_data": occupation_data(role=role),
     }
     return render(request, "careers/role_detail.html", context)

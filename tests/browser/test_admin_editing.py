@@ -4,6 +4,7 @@ from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
 PASSWORD = "a-long-pass-phrase"
+GLASSDOOR = "Glassdoor: Principal DevOps salary reports"
 
 
 def sign_in(page: Page, site: str) -> None:
@@ -19,6 +20,13 @@ def save_total_range(page: Page, low: str, high: str) -> None:
     # The pay-table inlines have fields with the same labels, so these two go by id.
     page.locator("#id_total_min").fill(low)
     page.locator("#id_total_max").fill(high)
+    page.get_by_label("Source of the new figures").select_option(label=GLASSDOOR)
+    page.get_by_label("Reason for the change").fill("Newer figures")
+    page.get_by_role("button", name="Save", exact=True).click()
+
+
+def confirm_after_preview(page: Page) -> None:
+    expect(page.get_by_role("heading", name="What the public will see change")).to_be_visible()
     page.get_by_role("button", name="Save", exact=True).click()
 
 
@@ -35,6 +43,7 @@ def test_staff_fixes_a_reversed_range_and_the_site_reranks(page: Page, site):
     ).to_be_visible()
 
     save_total_range(page, "900000", "1000000")
+    confirm_after_preview(page)
     expect(page.get_by_text(re.compile("was changed successfully"))).to_be_visible()
 
     page.goto(site + "/")
