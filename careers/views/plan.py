@@ -12,7 +12,7 @@ from django_htmx.http import push_url
 
 from careers import read_model, social_cards
 from careers.models import Background
-from careers.plan import PlanForm, plan_for, plan_state_from
+from careers.plan import PlanForm, SkillState, plan_for, plan_state_from
 from careers.views import HtmxHttpRequest, found_or_404
 from careers.views.social_cards import card_response
 
@@ -32,6 +32,7 @@ def plan(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         "notices": notices,
         "canonical_url": settings.SITE_URL + url,
         "backgrounds": Background.choices,
+        "skill_states": SkillState.CHOICES,
         "years_field": PlanForm.base_fields["years"],  # its limits, for the field the page draws
     }
     response = render(request, template_name, context)
