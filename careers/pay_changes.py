@@ -44,6 +44,7 @@ class PayEdit:
     subject: str
     url: str
     changes: tuple[FigureChange, ...]
+    role: str = ""  # the slug of the role it concerns, if one; saved plans look their roles up
 
 
 def figure_text(value) -> str:
@@ -94,6 +95,7 @@ def role_edits() -> list[PayEdit]:
             row["title"],
             reverse("careers:role_detail", kwargs={"slug": row["slug"]}),
             figure_changes(row, Role.PAY_FIELDS),
+            role=row["slug"],
         )
         for row in rows
     ]
@@ -123,7 +125,7 @@ def comparison_edits() -> list[PayEdit]:
         else:
             changes = figure_changes(row, fields)
         url = reverse("careers:role_detail", kwargs={"slug": row["role__slug"]}) + "#salary"
-        edits.append(PayEdit(row["history_date"], subject, url, changes))
+        edits.append(PayEdit(row["history_date"], subject, url, changes, role=row["role__slug"]))
     return edits
 
 
@@ -157,3 +159,20 @@ def pay_edits() -> list[PayEdit]:
     return sorted(
         (edit for edit in edits if edit.changes), key=lambda edit: edit.changed_at, reverse=True
     )
+
+
+def role_pay_changes(edits: tuple[PayEdit, ...]) -> list[dict]:
+    """The log's edits to roles' own pay, as plain data for saved plans to compare against."""
+    return [
+        {
+            "role": edit.role,
+            "changed_at": edit.changed_at.isoformat(),
+            "subject": edit.subject,
+            "changes": [
+                {"figure": change.figure, "old": change.old, "new": change.new}
+                for change in edit.changes
+            ],
+        }
+        for edit in edits
+        if edit.role
+    ]

@@ -225,3 +225,23 @@ def test_make_this_my_plan_carries_every_answer_a_plan_reads(client, seed):
     plan = client.get(html.unescape(link.group(1))).context["plan"]
     assert (plan.state.years, plan.state.background, plan.state.pay) == (4, "devops", 150_000)
     assert set(plan.state.have) == {"linux", "git", "ci-cd", "docker", "terraform"}
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/roles/devsecops-engineer/", "/skills/docker/", "/compare/", "/next-episode/", URL],
+)
+def test_my_plans_is_in_the_header_of_every_page(client, seed, path):
+    response = client.get(path)
+    assertContains(response, '<li><a href="/my-plans/">My plans</a></li>', html=True)
+
+
+def test_my_plans_explains_without_javascript_that_saved_plans_need_it(client, seed):
+    response = client.get("/my-plans/")
+    assertContains(
+        response, '<li><a href="/my-plans/" aria-current="page">My plans</a></li>', html=True
+    )
+    assertContains(response, "This list needs JavaScript")
+    assertContains(response, "bookmark a plan's address")
+    assertContains(response, 'data-changes-url="/changes/roles.json" hidden', html=False)
+    assertContains(response, '<meta name="robots" content="noindex">')
