@@ -148,16 +148,24 @@ def test_comparison_is_built_and_trimmed_with_the_keyboard_alone(
 
 def test_a_plan_is_marked_and_saved_with_the_keyboard_alone(page: Page, browser_errors, gate_site):
     page.goto(gate_site + "/plan/infrastructure-engineer/?have=linux")
-    terraform = page.get_by_role("group", name="Terraform", exact=True)
-    tab_to(page, terraform.get_by_role("radio", name="Not yet"), max_presses=80)
-    arrow_to(page, terraform.get_by_role("radio", name="Have"))
+    tab_to(page, page.get_by_role("radio", name="Terraform: not yet"), max_presses=80)
+    arrow_to(page, page.get_by_role("radio", name="Terraform: have"))
     expect(page).to_have_url(gate_site + "/plan/infrastructure-engineer/?have=linux,terraform")
     expect(page.locator("#core-progress-label")).to_contain_text(
         "3 of 4"
     )  # Terraform is IaC work too
-    expect(terraform.get_by_role("radio", name="Have")).to_be_focused()
+    expect(page.get_by_role("radio", name="Terraform: have")).to_be_focused()
     save = page.get_by_role("button", name="Save in this browser")
     tab_to(page, save, max_presses=80)
     page.keyboard.press("Enter")
     expect(page.get_by_text("Saved in this browser.")).to_be_visible()
+    tab_to(page, page.get_by_role("link", name="See my plans"))
+    page.keyboard.press("Enter")
+    page.wait_for_url(gate_site + "/my-plans/")
+    expect(page.get_by_role("button", name="Remove Infrastructure Engineer")).to_be_visible()
+    tab_to(page, page.get_by_role("button", name="Remove Infrastructure Engineer"))
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("button", name="Undo")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("link", name="Infrastructure Engineer")).to_be_focused()
     assert not browser_errors, "\n".join(browser_errors)
