@@ -284,6 +284,12 @@ class Plan:
     """The roles the marked skills cover best, at most OTHER_ROLES_SHOWN of them."""
     other_role_count: int
 
+    @property
+    def where_to_learn(self) -> tuple[ChecklistItem, ...]:
+        """Every skill of the checklist, those not had yet first: where to learn each."""
+        items = [item for group in self.checklist for item in group.items]
+        return tuple(sorted(items, key=lambda item: item.state == SkillState.HAVE))
+
 
 # Room for every other role of the Top 10; more roles show the best-covered ones.
 OTHER_ROLES_SHOWN = 10

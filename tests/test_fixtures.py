@@ -13,6 +13,7 @@ from django.utils import timezone
 from careers.models import (
     Background,
     BackgroundSkill,
+    LearningResource,
     Backs,
     CareerStage,
     ExperienceTier,
@@ -77,6 +78,7 @@ EXPECTED_COUNTS = {
     StageEntry: 42,
     StageSkill: 144,
     BackgroundSkill: 28,
+    LearningResource: 105,
 }
 
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 from django_htmx.http import push_url
 
 from careers import read_model, social_cards
+from careers.learning import BOOTCAMP_EFFORT
 from careers.models import Background
 from careers.page_cache import public_page
 from careers.plan import PlanForm, SkillState, plan_for, plan_state_from
@@ -35,6 +36,7 @@ def plan(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         "canonical_url": settings.SITE_URL + url,
         "backgrounds": Background.choices,
         "skill_states": SkillState.CHOICES,
+        "effort": BOOTCAMP_EFFORT,
         "years_field": PlanForm.base_fields["years"],  # its limits, for the field the page draws
     }
     response = render(request, template_name, context)
