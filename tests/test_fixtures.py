@@ -13,12 +13,12 @@ from django.utils import timezone
 from careers.models import (
     Background,
     BackgroundSkill,
-    LearningResource,
     Backs,
     CareerStage,
     ExperienceTier,
     FaqEntry,
     Importance,
+    LearningResource,
     PayComparison,
     Role,
     RoleSkill,

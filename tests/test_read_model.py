@@ -19,9 +19,9 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-# Skills, where to learn them and how many roles ask for each (three), sources, roles and their six relations (seven),
-# tiers, FAQ, statistics, the change log's pay edits (three) and the skills each background
-# credits.
+# Skills, where to learn them and how many roles ask for each (three), sources, roles and their
+# six relations (seven), tiers, FAQ, statistics, the change log's pay edits (three) and the
+# skills each background credits.
 BUILD_QUERIES = 18
 
 
