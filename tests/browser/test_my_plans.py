@@ -33,7 +33,7 @@ def test_a_saved_plan_follows_each_change_and_is_listed_in_my_plans(
     page.goto(gate_site + PLAN)
     page.get_by_role("button", name="Save in this browser").click()
     expect(save_status(page)).to_have_text(KEPT)
-    expect(page.get_by_role("button", name="Save in this browser")).to_be_hidden()
+    expect(page.locator("[data-save-plan]")).to_be_hidden()
     page.get_by_role("radio", name="Terraform: have", exact=True).check()
     expect(page).to_have_url(gate_site + WITH_TERRAFORM)
     expect(save_status(page)).to_have_text(KEPT)
