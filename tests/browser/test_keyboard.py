@@ -23,7 +23,12 @@ def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(
 def test_main_navigation_reaches_every_section_by_keyboard(page: Page, browser_errors, gate_site):
     page.goto(gate_site + "/")
     navigation = page.get_by_role("navigation", name="Main")
-    for name, path in (("FAQ", "/faq/"), ("About the data", "/about/"), ("Top 10", "/")):
+    for name, path in (
+        ("FAQ", "/faq/"),
+        ("My plans", "/my-plans/"),
+        ("About the data", "/about/"),
+        ("Top 10", "/"),
+    ):
         link = navigation.get_by_role("link", name=name)
         tab_to(page, link)
         page.keyboard.press("Enter")
