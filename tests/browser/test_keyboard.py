@@ -161,7 +161,7 @@ def test_a_plan_is_marked_and_saved_with_the_keyboard_alone(page: Page, browser_
     )  # Terraform is IaC work too
     expect(page.get_by_role("radio", name="Terraform: have")).to_be_focused()
     save = page.get_by_role("button", name="Save in this browser")
-    tab_to(page, save, max_presses=80)
+    tab_to(page, save, max_presses=160)  # past every "where to learn" link
     page.keyboard.press("Enter")
     expect(page.get_by_text("Saved in this browser.")).to_be_visible()
     tab_to(page, page.get_by_role("link", name="See my plans"))
