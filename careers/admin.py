@@ -14,6 +14,7 @@ from careers.models import (
     CareerStage,
     ExperienceTier,
     FaqEntry,
+    LearningResource,
     PayComparison,
     Role,
     RoleSkill,
@@ -424,6 +425,17 @@ class SkillAdmin(EditConflictAdmin):
     list_filter = ("kind", "is_fundamental")
     search_fields = ("name", "description")
     prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(LearningResource)
+class LearningResourceAdmin(EditConflictAdmin):
+    """Where to learn each skill, as plans and skill pages list it: official sites only."""
+
+    list_display = ("skill", "title", "publisher", "kind", "url", "order")
+    list_filter = ("kind",)
+    list_select_related = ("skill",)
+    search_fields = ("skill__name", "title", "publisher", "url")
+    autocomplete_fields = ("skill",)
 
 
 @admin.register(Source)

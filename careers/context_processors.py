@@ -17,6 +17,8 @@ SITE_LINKS = (
     "faq",
     "about",
     "change_list",
+    "role_changes_json",
+    "my_plans",
 )
 
 
@@ -38,7 +40,7 @@ def site_links() -> dict[str, str]:
 
 
 # The header's links, in order; the one for the page being shown is marked as current.
-MAIN_NAVIGATION = ("role_list", "next_episode", "skill_list", "faq", "about")
+MAIN_NAVIGATION = ("role_list", "next_episode", "skill_list", "my_plans", "faq", "about")
 
 
 def navigation(request):

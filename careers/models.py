@@ -493,6 +493,56 @@ class Skill(models.Model):
         return self.url
 
 
+class LearningResourceManager(models.Manager):
+    def get_by_natural_key(self, skill_slug, url):
+        return self.get(skill__slug=skill_slug, url=url)
+
+
+class LearningResource(models.Model):
+    """An official place to learn a skill: the project's or vendor's own documentation or free
+    course. Plans and skill pages list them; none is a paid course or a sales page."""
+
+    class Kind(models.TextChoices):
+        DOCS = "docs", "Documentation"
+        COURSE = "course", "Free course or tutorial"
+
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="learning_resources")
+    title = models.CharField(max_length=120, help_text="As a person would name the link.")
+    publisher = models.CharField(
+        max_length=80, help_text="Who publishes it: the project, vendor or standards body."
+    )
+    url = models.URLField(max_length=300, help_text="Its https address on the publisher's site.")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    order = models.PositiveSmallIntegerField(default=0, help_text="Position under its skill.")
+
+    objects = LearningResourceManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["skill", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["skill", "url"], name="learning_resource_unique"),
+            models.CheckConstraint(
+                condition=Q(url__startswith="https://"),
+                name="learning_resource_https",
+                violation_error_message="Give the https address.",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=["docs", "course"]),
+                name="learning_resource_known_kind",
+                violation_error_message="Choose documentation or a free course.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.skill}: {self.title}"
+
+    def natural_key(self):
+        return (self.skill.slug, self.url)
+
+    natural_key.dependencies = ["careers.skill"]
+
+
 class StageSkillManager(StageNaturalKeyManager):
     other = "skill__slug"
 

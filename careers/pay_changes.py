@@ -50,6 +50,7 @@ class PayEdit:
     source: Source | None = None
     reason: str = ""
     record: tuple[str, str] = ("", "")  # ("role" or "tier", slug): whose figures changed
+    role: str = ""  # the slug of the role it concerns, if one; saved plans look their roles up
 
 
 def figure_text(value) -> str:
@@ -118,6 +119,7 @@ def role_edits(sources: dict[int, Source]) -> list[PayEdit]:
             reverse("careers:role_detail", kwargs={"slug": row["slug"]}),
             figure_changes(row, Role.PAY_FIELDS),
             record=("role", row["slug"]),
+            role=row["slug"],
             **provenance(row, sources),
         )
         for row in rows
@@ -149,7 +151,14 @@ def comparison_edits(sources: dict[int, Source]) -> list[PayEdit]:
             changes = figure_changes(row, fields)
         url = reverse("careers:role_detail", kwargs={"slug": row["role__slug"]}) + "#salary"
         edits.append(
-            PayEdit(row["history_date"], subject, url, changes, **provenance(row, sources))
+            PayEdit(
+                row["history_date"],
+                subject,
+                url,
+                changes,
+                role=row["role__slug"],
+                **provenance(row, sources),
+            )
         )
     return edits
 
@@ -187,3 +196,20 @@ def pay_edits(sources: dict[int, Source]) -> list[PayEdit]:
     return sorted(
         (edit for edit in edits if edit.changes), key=lambda edit: edit.changed_at, reverse=True
     )
+
+
+def role_pay_changes(edits: tuple[PayEdit, ...]) -> list[dict]:
+    """The log's edits to roles' own pay, as plain data for saved plans to compare against."""
+    return [
+        {
+            "role": edit.role,
+            "changed_at": edit.changed_at.isoformat(),
+            "subject": edit.subject,
+            "changes": [
+                {"figure": change.figure, "old": change.old, "new": change.new}
+                for change in edit.changes
+            ],
+        }
+        for edit in edits
+        if edit.role
+    ]

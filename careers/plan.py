@@ -46,6 +46,11 @@ class PlanState:
     have: tuple[str, ...] = ()  # in step 2's skill order, so one plan has one address
     learning: tuple[str, ...] = ()
 
+    @property
+    def is_assumed(self) -> bool:
+        """Nothing said about the person: a plan opened from a role page plans for a beginner."""
+        return not self.years and self.background == Background.SWITCHER
+
     def state_of(self, slug: str) -> str:
         if slug in self.have:
             return SkillState.HAVE
@@ -210,10 +215,12 @@ class PlanStep:
     status: str  # "behind" (stood on or passed), "now" (the next step) or "ahead"
     year: int  # the calendar year it can start
     pay: Pay
-    paid_as: str
+    level: Tier | None  # the experience level whose usual pay it is; None for the role's own
     pay_change: int  # its total-pay midpoint over the person's pay, else their tier's
     needs: tuple[NeedState, ...]
     ready: bool
+    new_needs: tuple[NeedState, ...] = ()
+    """What it still needs that no step shown above it lists: the page names each gap once."""
 
     @property
     def pay_change_size(self) -> int:
@@ -223,6 +230,10 @@ class PlanStep:
     def still_needed(self) -> tuple[NeedState, ...]:
         """The needs not had yet, learning ones included: a step lists only what is left."""
         return tuple(need for need in self.needs if need.state != SkillState.HAVE)
+
+    @property
+    def needs_listed_above(self) -> int:
+        return len(self.still_needed) - len(self.new_needs)
 
 
 @dataclass(frozen=True)
@@ -273,6 +284,12 @@ class Plan:
     """The roles the marked skills cover best, at most OTHER_ROLES_SHOWN of them."""
     other_role_count: int
 
+    @property
+    def where_to_learn(self) -> tuple[ChecklistItem, ...]:
+        """Every skill of the checklist, those not had yet first: where to learn each."""
+        items = [item for group in self.checklist for item in group.items]
+        return tuple(sorted(items, key=lambda item: item.state == SkillState.HAVE))
+
 
 # Room for every other role of the Top 10; more roles show the best-covered ones.
 OTHER_ROLES_SHOWN = 10
@@ -307,30 +324,33 @@ def dated_steps(
     this_year: int,
 ) -> tuple[PlanStep, ...]:
     position = advice.position_on(role=role, answers=answers)
-    steps = []
+    steps, listed = [], set()
     for index, stage in enumerate(role.stages):
         needs = tuple(
             NeedState(need, need_state(need, have=answers.have, state=state))
             for need in role.needs_for(index)
         )
         wait = position.years_to(stage)
-        pay, paid_as = advice.stage_pay(stage=stage, role=role, tiers=tiers)
+        pay, _ = advice.stage_pay(stage=stage, role=role, tiers=tiers)
         if index < position.next_index:
             status = "behind"
         else:
             status = "now" if index == position.next_index else "ahead"
-        steps.append(
-            PlanStep(
-                stage=stage,
-                status=status,
-                year=this_year + wait,
-                pay=pay,
-                paid_as=paid_as,
-                pay_change=pay.total_midpoint - baseline,
-                needs=needs,
-                ready=wait == 0 and all(n.state == SkillState.HAVE for n in needs),
-            )
+        step = PlanStep(
+            stage=stage,
+            status=status,
+            year=this_year + wait,
+            pay=pay,
+            level=next((tier for tier in tiers if tier.pay is pay), None),
+            pay_change=pay.total_midpoint - baseline,
+            needs=needs,
+            ready=wait == 0 and all(n.state == SkillState.HAVE for n in needs),
         )
+        if status != "behind":
+            new = tuple(n for n in step.still_needed if n.need.slugs not in listed)
+            listed.update(n.need.slugs for n in new)
+            step = replace(step, new_needs=new)
+        steps.append(step)
     return tuple(steps)
 
 

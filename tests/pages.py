@@ -68,6 +68,7 @@ PAGES = (
     SitePage("plan-fresh", "/plan/backend-architect/"),
     SitePage("plan", PLAN),
     SitePage("plan-with-notices", "/plan/senior-backend-go-rust/?have=go,lockpicking,go"),
+    SitePage("my-plans", "/my-plans/"),
 )
 
 FRAGMENTS = (

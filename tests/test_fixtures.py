@@ -19,6 +19,7 @@ from careers.models import (
     ExperienceTier,
     FaqEntry,
     Importance,
+    LearningResource,
     PayComparison,
     Role,
     RoleSkill,
@@ -78,6 +79,7 @@ EXPECTED_COUNTS = {
     StageEntry: 42,
     StageSkill: 144,
     BackgroundSkill: 28,
+    LearningResource: 105,
 }
 
 

@@ -206,3 +206,25 @@ def test_a_reload_that_overwrites_a_pay_table_edit_is_listed_too(client, seed):
         (formatting.usd(original + 10_000), formatting.usd(original)),
         (formatting.usd(original), formatting.usd(original + 10_000)),
     ]
+
+
+def test_saved_plans_read_each_roles_pay_edits_as_json(client, seed):
+    """My plans says what changed for a saved plan's role; tier edits name no role."""
+    role = Role.objects.get(slug="platform-engineer")
+    role.base_max = 185_000
+    role.save()
+    row = PayComparison.objects.filter(role__slug="devsecops-engineer")[0]
+    row.base_note = "Depends on the level"
+    row.save()
+    tier = ExperienceTier.objects.get(slug="mid")
+    tier.base_min = 90_000
+    tier.save()
+    response = client.get("/changes/roles.json")
+    assert response["Content-Type"] == "application/json"
+    edits = response.json()["edits"]
+    assert [edit["role"] for edit in edits] == ["devsecops-engineer", "platform-engineer"]
+    assert edits[1]["subject"] == "Platform Engineer"
+    assert edits[1]["changes"] == [
+        {"figure": "Base salary, highest", "old": "$180,000", "new": "$185,000"}
+    ]
+    assert edits[1]["changed_at"] == role.history.first().history_date.isoformat()

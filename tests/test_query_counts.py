@@ -73,6 +73,7 @@ def addresses(roles: list[Role]) -> list[tuple[str, dict, dict, object]]:
         ("/data/roles.csv", {}, {}, lambda r: r.content.count(b"\n") == count + 1),
         ("/sitemap.xml", {}, {}, lambda r: r.content.count(b"<loc>") == count + 6 + 4),
         ("/changes/", {}, {}, None),
+        ("/changes/roles.json", {}, {}, None),
     ]
 
 
@@ -82,3 +83,9 @@ def test_every_public_address_runs_only_the_version_check(client, django_assert_
             response = client.get(path, query, headers=headers)
         assert response.status_code == 200, (path, query, headers)
         assert check is None or check(response), (path, query, headers)
+
+
+def test_my_plans_reads_no_data(client, django_assert_num_queries, roles):
+    """Its list is drawn in the browser, from localStorage and the change log's JSON."""
+    with django_assert_num_queries(0):
+        assert client.get("/my-plans/").status_code == 200

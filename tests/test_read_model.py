@@ -19,10 +19,10 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-# Skills and how many roles ask for each (two), sources, roles and their six relations (seven),
-# tiers, FAQ, statistics, the change log's pay edits (three) and the skills each background
-# credits.
-BUILD_QUERIES = 17
+# Skills, where to learn them and how many roles ask for each (three), sources, roles and their
+# six relations (seven), tiers, FAQ, statistics, the change log's pay edits (three) and the
+# skills each background credits.
+BUILD_QUERIES = 18
 
 
 @pytest.fixture(autouse=True)

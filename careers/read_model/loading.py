@@ -11,6 +11,7 @@ from careers.read_model.model import ReadModel, SourceUse
 from careers.read_model.records import (
     FaqEntry,
     FigureSource,
+    LearningLink,
     Need,
     Pay,
     PayRow,
@@ -197,8 +198,14 @@ def skills_of() -> dict[int, Skill]:
             either_group=skill.either_group,
             counts_as=skill.counts_as.slug if skill.counts_as else None,
             role_count=counts.get(skill.pk, 0),
+            learn=tuple(
+                LearningLink(link.title, link.publisher, link.url, link.get_kind_display())
+                for link in skill.learning_resources.all()
+            ),
         )
-        for skill in models.Skill.objects.select_related("counts_as")
+        for skill in models.Skill.objects.select_related("counts_as").prefetch_related(
+            "learning_resources"
+        )
     }
 
 

@@ -63,6 +63,16 @@ class Tier:
 
 
 @dataclass(frozen=True)
+class LearningLink:
+    """An official place to learn a skill (careers.models.LearningResource)."""
+
+    title: str
+    publisher: str
+    url: str
+    kind_label: str
+
+
+@dataclass(frozen=True)
 class Skill:
     slug: str
     name: str
@@ -74,6 +84,7 @@ class Skill:
     either_group: int = 0  # fundamentals sharing a number above 0 are one choice
     counts_as: str | None = None  # the broader skill this tool shows (Terraform: IaC)
     role_count: int = 0  # how many roles ask for it
+    learn: tuple[LearningLink, ...] = ()  # where to learn it, in the editors' order
 
 
 def joined_with_or(names: list[str]) -> str:

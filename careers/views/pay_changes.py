@@ -1,11 +1,12 @@
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from careers import read_model
 from careers.forms import page_number
 from careers.page_cache import public_page
+from careers.pay_changes import role_pay_changes
 from careers.views import HtmxHttpRequest
 
 EDITS_PER_PAGE = 20
@@ -21,3 +22,11 @@ def change_list(request: HtmxHttpRequest) -> HttpResponse:
     edits = read_model.current().pay_edits
     page = Paginator(edits, EDITS_PER_PAGE).get_page(page_number(request.GET))
     return render(request, template_name, {"page": page})
+
+
+@require_safe
+@public_page()
+def role_changes_json(request: HttpRequest) -> JsonResponse:
+    """The log's edits to each role's pay, newest first: "My plans" shows those made since a
+    plan was saved, in the browser, so no plan ever reaches the server."""
+    return JsonResponse({"edits": role_pay_changes(read_model.current().pay_edits)})

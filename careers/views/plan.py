@@ -1,5 +1,6 @@
 """A career plan toward one role (careers/plan.py), kept in its address: the page, its htmx
-fragment and its share card. Neither is a `public_page`: each address is one person's."""
+fragment and its share card (never a `public_page`: each address is one person's), and the
+plans saved in this browser."""
 
 from django.conf import settings
 from django.core.exceptions import BadRequest
@@ -11,8 +12,10 @@ from django.views.decorators.http import require_safe
 from django_htmx.http import push_url
 
 from careers import read_model, social_cards
+from careers.learning import BOOTCAMP_EFFORT
 from careers.models import Background
-from careers.plan import PlanForm, plan_for, plan_state_from
+from careers.page_cache import public_page
+from careers.plan import PlanForm, SkillState, plan_for, plan_state_from
 from careers.views import HtmxHttpRequest, found_or_404
 from careers.views.social_cards import card_response
 
@@ -32,6 +35,8 @@ def plan(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         "notices": notices,
         "canonical_url": settings.SITE_URL + url,
         "backgrounds": Background.choices,
+        "skill_states": SkillState.CHOICES,
+        "effort": BOOTCAMP_EFFORT,
         "years_field": PlanForm.base_fields["years"],  # its limits, for the field the page draws
     }
     response = render(request, template_name, context)
@@ -39,6 +44,14 @@ def plan(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     # so plans cannot fill the cache however many people make one.
     patch_cache_control(response, private=True)
     return push_url(response, url) if swapping else response
+
+
+@require_safe
+@public_page()
+def my_plans(request: HttpRequest) -> HttpResponse:
+    """The plans saved in this browser: the page is the same for everyone, its script lists
+    them from localStorage and asks the change log what moved since each was saved."""
+    return render(request, "careers/my_plans.html")
 
 
 @require_safe

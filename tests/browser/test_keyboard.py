@@ -23,7 +23,12 @@ def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(
 def test_main_navigation_reaches_every_section_by_keyboard(page: Page, browser_errors, gate_site):
     page.goto(gate_site + "/")
     navigation = page.get_by_role("navigation", name="Main")
-    for name, path in (("FAQ", "/faq/"), ("About the data", "/about/"), ("Top 10", "/")):
+    for name, path in (
+        ("FAQ", "/faq/"),
+        ("My plans", "/my-plans/"),
+        ("About the data", "/about/"),
+        ("Top 10", "/"),
+    ):
         link = navigation.get_by_role("link", name=name)
         tab_to(page, link)
         page.keyboard.press("Enter")
@@ -148,16 +153,24 @@ def test_comparison_is_built_and_trimmed_with_the_keyboard_alone(
 
 def test_a_plan_is_marked_and_saved_with_the_keyboard_alone(page: Page, browser_errors, gate_site):
     page.goto(gate_site + "/plan/infrastructure-engineer/?have=linux")
-    terraform = page.get_by_role("group", name="Terraform", exact=True)
-    tab_to(page, terraform.get_by_role("radio", name="Not yet"), max_presses=80)
-    arrow_to(page, terraform.get_by_role("radio", name="Have"))
+    tab_to(page, page.get_by_role("radio", name="Terraform: not yet"), max_presses=80)
+    arrow_to(page, page.get_by_role("radio", name="Terraform: have"))
     expect(page).to_have_url(gate_site + "/plan/infrastructure-engineer/?have=linux,terraform")
     expect(page.locator("#core-progress-label")).to_contain_text(
         "3 of 4"
     )  # Terraform is IaC work too
-    expect(terraform.get_by_role("radio", name="Have")).to_be_focused()
+    expect(page.get_by_role("radio", name="Terraform: have")).to_be_focused()
     save = page.get_by_role("button", name="Save in this browser")
-    tab_to(page, save, max_presses=80)
+    tab_to(page, save, max_presses=160)  # past every "where to learn" link
     page.keyboard.press("Enter")
     expect(page.get_by_text("Saved in this browser.")).to_be_visible()
+    tab_to(page, page.get_by_role("link", name="See my plans"))
+    page.keyboard.press("Enter")
+    page.wait_for_url(gate_site + "/my-plans/")
+    expect(page.get_by_role("button", name="Remove Infrastructure Engineer")).to_be_visible()
+    tab_to(page, page.get_by_role("button", name="Remove Infrastructure Engineer"))
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("button", name="Undo")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("link", name="Infrastructure Engineer")).to_be_focused()
     assert not browser_errors, "\n".join(browser_errors)
