@@ -213,7 +213,8 @@ def test_saved_plans_read_each_roles_pay_edits_as_json(client, seed):
     role = Role.objects.get(slug="platform-engineer")
     role.base_max = 185_000
     role.save()
-    row = PayComparison.objects.filter(role__slug="devsecops-engineer")[0]
+    own_figures = {"same_as_role": False, "same_as_tier": None}  # a linked row has no note
+    row = PayComparison.objects.filter(**own_figures).exclude(role=role)[0]
     row.base_note = "Depends on the level"
     row.save()
     tier = ExperienceTier.objects.get(slug="mid")
@@ -222,7 +223,7 @@ def test_saved_plans_read_each_roles_pay_edits_as_json(client, seed):
     response = client.get("/changes/roles.json")
     assert response["Content-Type"] == "application/json"
     edits = response.json()["edits"]
-    assert [edit["role"] for edit in edits] == ["devsecops-engineer", "platform-engineer"]
+    assert [edit["role"] for edit in edits] == [row.role.slug, "platform-engineer"]
     assert edits[1]["subject"] == "Platform Engineer"
     assert edits[1]["changes"] == [
         {"figure": "Base salary, highest", "old": "$180,000", "new": "$185,000"}
