@@ -47,6 +47,26 @@ def test_htmx_history_restore_gets_the_whole_page(client, seed):
     assert "HX-Push-Url" not in response
 
 
+@pytest.mark.parametrize(
+    ("asked", "answered"),
+    [
+        ("step=2&years=4&background=devops", "step=1&years=4&background=devops"),
+        ("step=3&years=4&background=devops&have=", "step=2&years=4&background=devops&have="),
+        (RESULT, f"step=3&{RESULT}"),
+    ],
+)
+def test_htmx_step_names_the_address_of_the_step_just_answered(client, seed, asked, answered):
+    """static/js/questionnaire.js writes it into the history entry the browser's Back returns to."""
+    response = client.get(f"{URL}?{asked}", headers=HTMX)
+    assert response["X-Answered-Step-Url"] == f"{URL}?{answered}"
+
+
+def test_the_first_step_and_a_history_restore_name_no_answered_step(client, seed):
+    assert "X-Answered-Step-Url" not in client.get(URL, headers=HTMX)
+    restore = HTMX | {"HX-History-Restore-Request": "true"}
+    assert "X-Answered-Step-Url" not in client.get(f"{URL}?{RESULT}", headers=restore)
+
+
 def test_a_plain_form_submission_is_redirected_to_the_short_address(client, seed):
     response = client.get(
         f"{URL}?step=3&years=4&background=devops&have=linux&have=git&likes=&priority="

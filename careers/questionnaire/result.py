@@ -44,6 +44,13 @@ def requested_step(query: QueryDict) -> int | None:
     return None if raw is None and answer_pairs(query) else 1
 
 
+def answered_step(query: QueryDict) -> int | None:
+    """The step whose form sent this query: the one before the step asked for, or the last one
+    for a result; None for the first step, which nothing came before."""
+    step = requested_step(query)
+    return len(STEP_FORMS) if step is None else (step - 1 or None)
+
+
 def step_context(number: int, form, query: QueryDict) -> dict:
     return {
         "step": number,

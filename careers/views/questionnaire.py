@@ -22,11 +22,14 @@ from careers.questionnaire.answers import (
 )
 from careers.questionnaire.result import (
     TOO_LONG,
+    answered_step,
     questionnaire_context,
     requested_step,
     result_json,
 )
 from careers.views import HtmxHttpRequest
+
+ANSWERED_STEP_HEADER = "X-Answered-Step-Url"
 
 
 @require_safe
@@ -51,7 +54,14 @@ def next_episode(request: HtmxHttpRequest) -> HttpResponse:
         context["canonical_url"] = settings.SITE_URL + url  # the result is its answers
         context["plan_query"] = plan_state_for(context["answers"], data=data).query
     response = render(request, template_name, context)
-    return push_url(response, url) if swapping else response
+    if not swapping:
+        return response
+    answered = answered_step(query)
+    if answered:
+        # static/js/questionnaire.js writes this into the history entry being left, so the
+        # browser's Back re-renders that step from its address with what was answered on it.
+        response[ANSWERED_STEP_HEADER] = f"{request.path}?{canonical_query(query, step=answered)}"
+    return push_url(response, url)
 
 
 @require_safe

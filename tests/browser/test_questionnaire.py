@@ -80,8 +80,9 @@ def test_browser_back_button_returns_to_the_previous_step(page: Page, gate_site)
     page.get_by_role("button", name="Show my next episode").click()
     expect(heading(page, "Your storyline")).to_be_visible()
     page.go_back()
-    expect(page).to_have_url(gate_site + STEP_3)
+    expect(page).to_have_url(gate_site + STEP_3 + "&priority=time")  # with what was answered
     expect(heading(page, "Step 3 of 3")).to_be_visible()
+    expect(page.get_by_role("radio", name=re.compile("Getting there sooner"))).to_be_checked()
 
 
 def test_the_whole_questionnaire_works_with_javascript_off(browser: Browser, gate_site):
