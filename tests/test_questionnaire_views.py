@@ -1,3 +1,6 @@
+import re
+from types import SimpleNamespace
+
 import pytest
 from django.http import QueryDict
 from django.template.loader import render_to_string
@@ -5,7 +8,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from careers import read_model
 from careers.page_cache import bump_data_version
-from careers.questionnaire import result
+from careers.questionnaire import advice, result
 from careers.questionnaire.answers import MAX_QUERY_LENGTH, WhatYouKnowForm
 
 URL = "/next-episode/"
@@ -33,7 +36,7 @@ def test_htmx_gets_only_the_step_fragment_and_the_address_to_push(client, seed):
     response = client.get(f"{URL}?step=2&years=4&background=devops", headers=HTMX)
     assert response.status_code == 200
     assertNotContains(response, "<html")
-    assertNotContains(response, "<h1>")
+    assertNotContains(response, "<body")
     assertContains(response, "<title>Step 2 of 3: What you already know")
     assertContains(response, "Step 2 of 3")
     assertContains(response, 'value="kubernetes"')
@@ -84,27 +87,39 @@ def test_result_shows_tier_next_episode_skill_gaps_fits_and_permalink(client, se
     response = client.get(f"{URL}?{RESULT}")
     assert response.status_code == 200
     content = response.content.decode()
-    for heading in (
-        "Your experience tier now",
-        "Your next episode",
+    # One heading answers, the next step itself, before anything else the result says.
+    assertContains(response, "<h1", count=1)
+    assertContains(
+        response,
+        '<h1 id="step-heading" class="next-step__title" tabindex="-1">'
+        '<span class="next-step__kicker">Your next step</span>'
+        " Engineer taking on security (or security engineer moving into CI/CD)</h1>",
+        html=True,
+    )
+    headings = re.findall(r"<h2>(.*?)</h2>", content)
+    assert headings[:3] == [
         "Skills to build first",
-        "Roles that fit your storyline",
-    ):
-        assert f"<h3>{heading}</h3>" in content
+        "Roles that fit you",
+        "Where your experience puts you",
+    ]
+    assert content.index("<h1") < content.index("<h2")
     assert "$95,000 – $135,000" in content  # the Mid tier's base pay
     # The next step's own pay: the Mid tier its years fall in, not the DevSecOps role's band.
-    assert "$95,000 – $135,000 base, $140,000 – $220,000 total, paid as the Mid tier" in content
+    card = " ".join(re.sub(r"<[^>]+>", " ", content.split('class="next-step"')[1]).split())
+    card = card.split("Skills to build first")[0].replace(" ,", ",").replace(" .", ".")
+    assert (
+        "$140,000 – $220,000 a year in total, $95,000 – $135,000 of it salary"
+        " (typical pay with 3–5 years of experience)"
+    ) in card
+    assert "Make this my plan" in card
+    assert "Not yet. You have the years; missing is the skills it assumes: CI/CD," in card
     # The first fit card, the path the person is on: DevSecOps, against the Mid tier.
     assert "<dd>about 2 years</dd>" in content
     assert "<dd>$200,000 – $350,000</dd>" in content
     assert "<dd>+$95,000 a year at the midpoint</dd>" in content
     assert 'href="/roles/devsecops-engineer/"' in content
-    assert "Engineer taking on security (or security engineer moving into CI/CD)" in content
-    assert "<strong>Not yet.</strong>" in content
-    readiness = " ".join(content.split())
-    assert "Your years are enough; what is missing is the skills it assumes: CI/CD," in readiness
     assert "Your next step assumes it" in content
-    assert "out of 10" in content
+    assert "Match: 5.1 out of 10" in content
     assertContains(response, "Start over")
 
 
@@ -381,3 +396,37 @@ def test_a_link_naming_skills_by_their_old_name_opens_at_the_address_naming_have
     assert old.status_code == 200
     without = client.get(f"{URL}result.json?years=4&background=devops&priority=pay")
     assert old.json() == new.json() != without.json()
+
+
+PLATFORM_PERSON = (
+    "years=4&background=devops&have=linux,git,ci-cd,docker,cloud,kubernetes,terraform,"
+    "infrastructure-as-code,observability&likes=platforms,security&priority=time"
+)
+
+
+def test_result_groups_the_fits_within_reach_then_long_term(client, seed):
+    content = client.get(f"{URL}?{PLATFORM_PERSON}").content.decode()
+    order = re.findall(r'fit-group__heading">([^<]+)|fit-card__title"><a href="([^"]+)', content)
+    assert [heading or url for heading, url in order] == [
+        "Within reach",
+        "/roles/platform-engineer/",
+        "/roles/infrastructure-engineer/",
+        "Long-term",
+        "/roles/devsecops-engineer/",
+        "/roles/principal-devops-engineer/",
+        "/roles/cloud-architect/",
+    ]
+
+
+def test_fit_groups_put_ready_roles_within_reach_and_drop_empty_groups():
+    fits = [
+        SimpleNamespace(label=advice.Label.DESTINATION, name="far"),
+        SimpleNamespace(label=advice.Label.READY, name="ready"),
+        SimpleNamespace(label=advice.Label.WITHIN_REACH, name="near"),
+    ]
+    groups = result.fit_groups(tuple(fits))
+    assert [(name, [fit.name for fit in group]) for name, group in groups] == [
+        ("Within reach", ["ready", "near"]),
+        ("Long-term", ["far"]),
+    ]
+    assert [name for name, _ in result.fit_groups(tuple(fits[:1]))] == ["Long-term"]

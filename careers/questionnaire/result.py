@@ -4,6 +4,7 @@ result, as the page's context or as JSON. The one place that turns a query into 
 
 from django.http import QueryDict
 
+from careers import formatting
 from careers.models import Background
 from careers.questionnaire import advice
 from careers.questionnaire.answers import (
@@ -73,13 +74,31 @@ def answer_summary(answers: Answers, *, data: ReadModel) -> list[tuple[str, str]
         summary.append(("Total pay now", f"${answers.pay:,}"))
     return [
         *summary,
-        ("Already using", ", ".join(known) or "Nothing yet"),
+        ("Skills you have", ", ".join(known) or "None yet"),
         (
-            "Pulled by",
+            "Work that interests you",
             ", ".join(Interest(like).label for like in answers.likes) or "Open to anything",
         ),
-        ("Matters more", Priority(answers.priority).label),
+        ("What matters more", Priority(answers.priority).label),
     ]
+
+
+def step_pay_basis(step: advice.NextStep, *, data: ReadModel) -> str:
+    """Where the next step's pay comes from, in words a person uses."""
+    if step.pay == step.role.pay:
+        return f"the article's pay for {step.role.title}"
+    tier = next((tier for tier in data.tiers if tier.pay == step.pay), None)
+    if tier is None:
+        return "typical pay at this level"
+    span = formatting.year_span(tier.years_min, tier.years_max)
+    return f"typical pay with {span} of experience"
+
+
+def fit_groups(fits: tuple[advice.Fit, ...]) -> list[tuple[str, list[advice.Fit]]]:
+    """The fits under the result's two headings, each group in the advice's own order."""
+    near = [fit for fit in fits if fit.label != advice.Label.DESTINATION]
+    far = [fit for fit in fits if fit.label == advice.Label.DESTINATION]
+    return [(name, group) for name, group in (("Within reach", near), ("Long-term", far)) if group]
 
 
 def questionnaire_context(*, query: QueryDict, data: ReadModel) -> dict:
@@ -94,10 +113,13 @@ def questionnaire_context(*, query: QueryDict, data: ReadModel) -> dict:
     answers, invalid = answers_or_invalid_step(query, data=data)
     if invalid is not None:
         return step_context(STEP_FORMS.index(type(invalid)) + 1, invalid, query)
-    storyline = None
+    storyline, presented = None, {}
     if data.roles and data.tiers:
         storyline = advice.storyline_for(data=data, answers=answers)
-    return {
+        presented["fit_groups"] = fit_groups(storyline.fits)
+        if storyline.next_step:
+            presented["pay_basis"] = step_pay_basis(storyline.next_step, data=data)
+    return presented | {
         "step": None,
         "page_title": RESULT_TITLE,
         "answers": answers,
