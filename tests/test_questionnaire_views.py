@@ -112,7 +112,8 @@ def test_result_shows_tier_next_episode_skill_gaps_fits_and_permalink(client, se
         " (typical pay with 3–5 years of experience)"
     ) in card
     assert "Make this my plan" in card
-    assert "Not yet. You have the years; missing is the skills it assumes: CI/CD," in card
+    assert "Not ready yet: you have the years; 4 skills to learn." in card
+    assert "Skills this step assumes that you do not have yet CI/CD, Docker and containers," in card
     # The first fit card, the path the person is on: DevSecOps, against the Mid tier.
     assert "<dd>about 2 years</dd>" in content
     assert "<dd>$200,000 – $350,000</dd>" in content
