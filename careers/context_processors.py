@@ -17,6 +17,7 @@ SITE_LINKS = (
     "faq",
     "about",
     "change_list",
+    "decide",
 )
 
 
