@@ -5,6 +5,7 @@ result, as the page's context or as JSON. The one place that turns a query into 
 from django.http import QueryDict
 
 from careers import formatting
+from careers.decide import MAX_ROLES as DECIDE_MAX_ROLES
 from careers.models import Background
 from careers.questionnaire import advice
 from careers.questionnaire.answers import (
@@ -99,6 +100,15 @@ def fit_groups(fits: tuple[advice.Fit, ...]) -> list[tuple[str, list[advice.Fit]
     near = [fit for fit in fits if fit.label != advice.Label.DESTINATION]
     far = [fit for fit in fits if fit.label == advice.Label.DESTINATION]
     return [(name, group) for name, group in (("Within reach", near), ("Long-term", far)) if group]
+
+
+def roles_to_weigh(storyline: advice.Storyline) -> list[str]:
+    """The roles a result offers to decide between: the next step's, then the best fits."""
+    slugs = [storyline.next_step.role.slug] if storyline.next_step else []
+    for fit in storyline.fits:
+        if fit.role.slug not in slugs:
+            slugs.append(fit.role.slug)
+    return slugs[:DECIDE_MAX_ROLES]
 
 
 def questionnaire_context(*, query: QueryDict, data: ReadModel) -> dict:

@@ -1,7 +1,7 @@
 """Deciding between two or three roles with one's own skills (careers/decide.py). Like a plan,
 each address is one person's, so it is never a public page."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -18,8 +18,9 @@ def decide_between(request: HttpRequest) -> HttpResponse:
     this_year = timezone.localdate().year
     decision = decide.decision_from(query=request.GET, data=data, this_year=this_year)
     url = f"{request.path}?{decision.query}" if decision.query else request.path
-    if not decision.problems and request.META.get("QUERY_STRING", "") != decision.query:
-        return redirect(url)  # one short address per decision, whatever the forms sent
+    # One short address per decision, whatever the forms sent (commas escaped or not).
+    if not decision.problems and QueryDict(decision.query) != request.GET:
+        return redirect(url)
     roles = [choice.plan.role for choice in decision.choices]
     enough = len(roles) >= decide.MIN_ROLES
     context = {

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 from django_htmx.http import push_url
 
 from careers import read_model
+from careers.decide import decision_query
 from careers.page_cache import public_page
 from careers.plan import plan_state_for
 from careers.questionnaire.answers import (
@@ -26,6 +27,7 @@ from careers.questionnaire.result import (
     questionnaire_context,
     requested_step,
     result_json,
+    roles_to_weigh,
 )
 from careers.views import HtmxHttpRequest
 
@@ -52,7 +54,11 @@ def next_episode(request: HtmxHttpRequest) -> HttpResponse:
     context["notice"] = notice
     if context["step"] is None:
         context["canonical_url"] = settings.SITE_URL + url  # the result is its answers
-        context["plan_query"] = plan_state_for(context["answers"], data=data).query
+        state = plan_state_for(context["answers"], data=data)
+        context["plan_query"] = state.query
+        if context["storyline"]:
+            weigh = roles_to_weigh(context["storyline"])
+            context["decide_query"] = decision_query(weigh, state=state)
     response = render(request, template_name, context)
     if not swapping:
         return response
