@@ -25,9 +25,9 @@ def test_first_visit_shows_step_one_as_a_whole_page(client, seed):
     response = client.get(URL)
     assert response.status_code == 200
     assertContains(response, "<html", count=1)
-    assertContains(response, "What's my next episode?")
+    assertContains(response, "Find your next step")
     assertContains(response, "Step 1 of 3")
-    assertContains(response, '<a href="/next-episode/" aria-current="page">Next episode</a>')
+    assertContains(response, '<a href="/next-episode/" aria-current="page">Your next step</a>')
     assertContains(response, 'src="/static/js/questionnaire.js"')
     assertContains(response, '<input type="hidden" name="step" value="2">', html=True)
 
@@ -133,7 +133,7 @@ def test_result_is_its_own_canonical_address_with_its_own_preview_card(client, s
         "http://127.0.0.1:8000/next-episode/card.png?role=devsecops-engineer&amp;step=2&amp;years=3"
     )
     assert f'<meta property="og:image" content="{card}">' in content
-    assert '<meta property="og:title" content="My next episode: ' in content
+    assert '<meta property="og:title" content="My next step: ' in content
 
 
 def test_a_step_keeps_the_questionnaires_plain_canonical_address(client, seed):
@@ -325,7 +325,8 @@ def test_the_page_shows_the_scoring_weights_the_code_uses(client, seed, monkeypa
     ids=["ticked", "one-refused", "none"],
 )
 def test_the_skill_boxes_have_the_markup_djangos_widget_gives_them(seed, query):
-    """Step 2 draws its boxes with a partial, grouped; Django's own rendering is the reference."""
+    """Step 2 draws its boxes with a partial, grouped; Django's own rendering is the reference
+    for the box and its label, which ours follow with the skill's one-line explanation."""
     data = read_model.build()
     form = WhatYouKnowForm(QueryDict(query), model=data)
     form.is_valid()
@@ -335,7 +336,10 @@ def test_the_skill_boxes_have_the_markup_djangos_widget_gives_them(seed, query):
         for group in form.option_groups.values()
         for box in group
     ]
-    assert sorted(ours) == sorted(django_drawn)
+    hint = re.compile(
+        r' aria-describedby="[^"]+"|<span class="choice-hint" id="[^"]+">[^<]+</span>'
+    )
+    assert sorted(hint.sub("", box) for box in ours) == sorted(django_drawn)
     assert len(ours) == len(data.skills) > 50
 
 
@@ -431,3 +435,20 @@ def test_fit_groups_put_ready_roles_within_reach_and_drop_empty_groups():
         ("Long-term", ["far"]),
     ]
     assert [name for name, _ in result.fit_groups(tuple(fits[:1]))] == ["Long-term"]
+
+
+def test_each_skill_box_is_explained_in_one_plain_line(client, seed):
+    response = client.get(f"{URL}?step=2&years=0&background=switcher")
+    assertContains(
+        response,
+        '<span class="choice-hint" id="id_have_42_hint">Writing security and compliance rules as'
+        " code so pipelines and platforms enforce them automatically.</span>",
+        html=True,
+    )
+    boxes = [box for group in response.context["form"].option_groups.values() for box in group]
+    assert all(box.hint and box.hint.count(". ") == 0 for box in boxes)
+    python = next(box for box in boxes if box.value == "python")
+    assert python.hint == (
+        "A general-purpose language used for backend services, automation scripts and machine"
+        " learning."
+    )  # the first sentence of its description, not all of it

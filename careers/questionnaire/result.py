@@ -21,7 +21,7 @@ from careers.questionnaire.answers import (
 )
 from careers.read_model import ReadModel
 
-RESULT_TITLE = "Your next episode"
+RESULT_TITLE = "Your next step"
 TOO_LONG = "That link is too long to hold a set of answers, so we started again from step 1."
 
 # The score's parts as the page explains them, read from the code so they cannot drift.

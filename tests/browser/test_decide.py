@@ -9,8 +9,8 @@ from playwright.sync_api import Browser, expect
 
 from tests.browser.watch import watch_for_errors
 
-RESULT = "/next-episode/?years=4&background=devops&have=ci-cd,docker,git,linux,terraform&likes=security&priority=pay"
 PERSON = "years=4&background=devops&have=ci-cd,docker,git,linux,terraform"
+RESULT = f"/next-episode/?{PERSON}&likes=security&priority=pay"
 WIDTHS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1280, "height": 800}}
 
 

@@ -42,7 +42,7 @@ def answer_all_three_steps(page: Page) -> None:
     expect(heading(page, "Step 3 of 3")).to_be_visible()
     page.get_by_role("checkbox", name="Security").check()
     page.get_by_role("radio", name=re.compile("Higher pay")).check()
-    page.get_by_role("button", name="Show my next episode").click()
+    page.get_by_role("button", name="Show my next step").click()
     expect(result_heading(page)).to_be_visible()
 
 
