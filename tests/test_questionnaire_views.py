@@ -117,6 +117,7 @@ def test_result_shows_tier_next_episode_skill_gaps_fits_and_permalink(client, se
     # The first fit card, the path the person is on: DevSecOps, against the Mid tier.
     assert "<dd>about 2 years</dd>" in content
     assert "<dd>$200,000 – $350,000</dd>" in content
+    assert "<dt>Salary</dt><dd>$165,000 – $204,000+</dd>" in content  # the fit's base range
     assert "<dd>+$95,000 a year at the midpoint</dd>" in content
     assert 'href="/roles/devsecops-engineer/"' in content
     assert "Your next step assumes it" in content
