@@ -19,6 +19,7 @@ SITE_LINKS = (
     "change_list",
     "role_changes_json",
     "my_plans",
+    "decide",
 )
 
 

@@ -5,6 +5,7 @@ from django.urls import include, path
 from careers.views import (
     about,
     compare,
+    decide,
     health,
     open_data,
     pay_changes,
@@ -21,6 +22,7 @@ careers_patterns = [
     path("", ranking.role_list, name="role_list"),
     path("roles/<slug:slug>/", roles.role_detail, name="role_detail"),
     path("compare/", compare.role_comparison, name="compare"),
+    path("decide/", decide.decide_between, name="decide"),
     path("skills/", skills.skill_list, name="skill_list"),
     path("skills/<slug:slug>/", skills.skill_detail, name="skill_detail"),
     path("faq/", about.faq, name="faq"),

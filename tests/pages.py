@@ -38,6 +38,11 @@ PLAN = (
     "&learning=bash"
 )
 
+DECIDE = (
+    "/decide/?roles=platform-engineer,devsecops-engineer&years=4&background=devops"
+    "&have=ci-cd,docker,git,linux,terraform"
+)
+
 PAGES = (
     SitePage("listing", "/"),
     SitePage("role", "/roles/principal-devops-engineer/"),
@@ -67,6 +72,12 @@ PAGES = (
     SitePage("questionnaire-result-ready", QUESTIONNAIRE_RESULT_READY),
     SitePage("plan-fresh", "/plan/backend-architect/"),
     SitePage("plan", PLAN),
+    SitePage("decide", DECIDE),
+    SitePage(
+        "decide-three-starting-out",
+        "/decide/?roles=principal-devops-engineer,cloud-architect,site-reliability-engineer",
+    ),
+    SitePage("decide-one-role", "/decide/?roles=platform-engineer&years=4"),
     SitePage("plan-with-notices", "/plan/senior-backend-go-rust/?have=go,lockpicking,go"),
     SitePage("my-plans", "/my-plans/"),
 )

@@ -68,7 +68,7 @@ def test_a_beginner_no_role_suits_yet_sees_where_each_path_starts(client, seed):
     assert all(step.stage == step.role.stages[0] for step in steps)
     content = response.content.decode()
     assert "Where each path starts" in content
-    assert '<a class="button" href="/next-episode/">Find my next episode</a>' in content
+    assert '<a class="button" href="/next-episode/">Find my next step</a>' in content
 
 
 def test_entry_steps_keep_to_the_chosen_track_and_come_with_the_htmx_fragment(client, seed):
@@ -87,7 +87,7 @@ def test_the_home_page_offers_the_questionnaire_in_its_body(client, seed):
     content = client.get("/").content.decode()
     main = content[content.index("<main") :]
     assert "Not sure which of these is for you?" in main
-    assert '<a class="button" href="/next-episode/">Find my next episode</a>' in main
+    assert '<a class="button" href="/next-episode/">Find my next step</a>' in main
 
 
 @pytest.mark.parametrize(

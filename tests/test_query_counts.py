@@ -66,6 +66,12 @@ def addresses(roles: list[Role]) -> list[tuple[str, dict, dict, object]]:
             {},
             lambda r: r.context["plan"].other_role_count == count - 1,
         ),
+        (
+            "/decide/",
+            {"roles": f"{roles[3].slug},{roles[5].slug}", "years": "4", "have": skill.slug},
+            {},
+            lambda r: len(r.context["decision"].choices) == 2,
+        ),
         ("/card.png", {}, {}, None),
         (f"/roles/{roles[-1].slug}/card.png", {}, {}, None),
         ("/next-episode/card.png", {"role": roles[7].slug, "years": "4"}, {}, None),

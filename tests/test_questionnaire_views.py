@@ -1,10 +1,13 @@
+import re
+from types import SimpleNamespace
+
 import pytest
 from django.http import QueryDict
 from django.template.loader import render_to_string
 from pytest_django.asserts import assertContains, assertNotContains
 
 from careers import read_model
-from careers.questionnaire import result
+from careers.questionnaire import advice, result
 from careers.questionnaire.answers import MAX_QUERY_LENGTH, WhatYouKnowForm
 
 URL = "/next-episode/"
@@ -21,9 +24,9 @@ def test_first_visit_shows_step_one_as_a_whole_page(client, seed):
     response = client.get(URL)
     assert response.status_code == 200
     assertContains(response, "<html", count=1)
-    assertContains(response, "What's my next episode?")
+    assertContains(response, "Find your next step")
     assertContains(response, "Step 1 of 3")
-    assertContains(response, '<a href="/next-episode/" aria-current="page">Next episode</a>')
+    assertContains(response, '<a href="/next-episode/" aria-current="page">Your next step</a>')
     assertContains(response, 'src="/static/js/questionnaire.js"')
     assertContains(response, '<input type="hidden" name="step" value="2">', html=True)
 
@@ -32,7 +35,7 @@ def test_htmx_gets_only_the_step_fragment_and_the_address_to_push(client, seed):
     response = client.get(f"{URL}?step=2&years=4&background=devops", headers=HTMX)
     assert response.status_code == 200
     assertNotContains(response, "<html")
-    assertNotContains(response, "<h1>")
+    assertNotContains(response, "<body")
     assertContains(response, "<title>Step 2 of 3: What you already know")
     assertContains(response, "Step 2 of 3")
     assertContains(response, 'value="kubernetes"')
@@ -44,6 +47,26 @@ def test_htmx_history_restore_gets_the_whole_page(client, seed):
     response = client.get(f"{URL}?step=2&years=4&background=devops", headers=headers)
     assertContains(response, "<html", count=1)
     assert "HX-Push-Url" not in response
+
+
+@pytest.mark.parametrize(
+    ("asked", "answered"),
+    [
+        ("step=2&years=4&background=devops", "step=1&years=4&background=devops"),
+        ("step=3&years=4&background=devops&have=", "step=2&years=4&background=devops&have="),
+        (RESULT, f"step=3&{RESULT}"),
+    ],
+)
+def test_htmx_step_names_the_address_of_the_step_just_answered(client, seed, asked, answered):
+    """static/js/questionnaire.js writes it into the history entry the browser's Back returns to."""
+    response = client.get(f"{URL}?{asked}", headers=HTMX)
+    assert response["X-Answered-Step-Url"] == f"{URL}?{answered}"
+
+
+def test_the_first_step_and_a_history_restore_name_no_answered_step(client, seed):
+    assert "X-Answered-Step-Url" not in client.get(URL, headers=HTMX)
+    restore = HTMX | {"HX-History-Restore-Request": "true"}
+    assert "X-Answered-Step-Url" not in client.get(f"{URL}?{RESULT}", headers=restore)
 
 
 def test_a_plain_form_submission_is_redirected_to_the_short_address(client, seed):
@@ -63,27 +86,41 @@ def test_result_shows_tier_next_episode_skill_gaps_fits_and_permalink(client, se
     response = client.get(f"{URL}?{RESULT}")
     assert response.status_code == 200
     content = response.content.decode()
-    for heading in (
-        "Your experience tier now",
-        "Your next episode",
+    # One heading answers, the next step itself, before anything else the result says.
+    assertContains(response, "<h1", count=1)
+    assertContains(
+        response,
+        '<h1 id="step-heading" class="next-step__title" tabindex="-1">'
+        '<span class="next-step__kicker">Your next step</span>'
+        " Engineer taking on security (or security engineer moving into CI/CD)</h1>",
+        html=True,
+    )
+    headings = re.findall(r"<h2>(.*?)</h2>", content)
+    assert headings[:3] == [
         "Skills to build first",
-        "Roles that fit your storyline",
-    ):
-        assert f"<h3>{heading}</h3>" in content
+        "Roles that fit you",
+        "Where your experience puts you",
+    ]
+    assert content.index("<h1") < content.index("<h2")
     assert "$95,000 – $135,000" in content  # the Mid tier's base pay
     # The next step's own pay: the Mid tier its years fall in, not the DevSecOps role's band.
-    assert "$95,000 – $135,000 base, $140,000 – $220,000 total, paid as the Mid tier" in content
+    card = " ".join(re.sub(r"<[^>]+>", " ", content.split('class="next-step"')[1]).split())
+    card = card.split("Skills to build first")[0].replace(" ,", ",").replace(" .", ".")
+    assert (
+        "$140,000 – $220,000 a year in total, $95,000 – $135,000 of it salary"
+        " (typical pay with 3–5 years of experience)"
+    ) in card
+    assert "Make this my plan" in card
+    assert "Not ready yet: you have the years; 4 skills to learn." in card
+    assert "Skills this step assumes that you do not have yet CI/CD, Docker and containers," in card
     # The first fit card, the path the person is on: DevSecOps, against the Mid tier.
     assert "<dd>about 2 years</dd>" in content
     assert "<dd>$200,000 – $350,000</dd>" in content
+    assert "<dt>Salary</dt><dd>$165,000 – $204,000+</dd>" in content  # the fit's base range
     assert "<dd>+$95,000 a year at the midpoint</dd>" in content
     assert 'href="/roles/devsecops-engineer/"' in content
-    assert "Engineer taking on security (or security engineer moving into CI/CD)" in content
-    assert "<strong>Not yet.</strong>" in content
-    readiness = " ".join(content.split())
-    assert "Your years are enough; what is missing is the skills it assumes: CI/CD," in readiness
     assert "Your next step assumes it" in content
-    assert "out of 10" in content
+    assert "Match: 5.1 out of 10" in content
     assertContains(response, "Start over")
 
 
@@ -96,7 +133,7 @@ def test_result_is_its_own_canonical_address_with_its_own_preview_card(client, s
         "http://127.0.0.1:8000/next-episode/card.png?role=devsecops-engineer&amp;step=2&amp;years=3"
     )
     assert f'<meta property="og:image" content="{card}">' in content
-    assert '<meta property="og:title" content="My next episode: ' in content
+    assert '<meta property="og:title" content="My next step: ' in content
 
 
 def test_a_step_keeps_the_questionnaires_plain_canonical_address(client, seed):
@@ -287,7 +324,8 @@ def test_the_page_shows_the_scoring_weights_the_code_uses(client, seed, monkeypa
     ids=["ticked", "one-refused", "none"],
 )
 def test_the_skill_boxes_have_the_markup_djangos_widget_gives_them(seed, query):
-    """Step 2 draws its boxes with a partial, grouped; Django's own rendering is the reference."""
+    """Step 2 draws its boxes with a partial, grouped; Django's own rendering is the reference
+    for the box and its label, which ours follow with the skill's one-line explanation."""
     data = read_model.build()
     form = WhatYouKnowForm(QueryDict(query), model=data)
     form.is_valid()
@@ -297,7 +335,10 @@ def test_the_skill_boxes_have_the_markup_djangos_widget_gives_them(seed, query):
         for group in form.option_groups.values()
         for box in group
     ]
-    assert sorted(ours) == sorted(django_drawn)
+    hint = re.compile(
+        r' aria-describedby="[^"]+"|<span class="choice-hint" id="[^"]+">[^<]+</span>'
+    )
+    assert sorted(hint.sub("", box) for box in ours) == sorted(django_drawn)
     assert len(ours) == len(data.skills) > 50
 
 
@@ -359,3 +400,54 @@ def test_a_link_naming_skills_by_their_old_name_opens_at_the_address_naming_have
     assert old.status_code == 200
     without = client.get(f"{URL}result.json?years=4&background=devops&priority=pay")
     assert old.json() == new.json() != without.json()
+
+
+PLATFORM_PERSON = (
+    "years=4&background=devops&have=linux,git,ci-cd,docker,cloud,kubernetes,terraform,"
+    "infrastructure-as-code,observability&likes=platforms,security&priority=time"
+)
+
+
+def test_result_groups_the_fits_within_reach_then_long_term(client, seed):
+    content = client.get(f"{URL}?{PLATFORM_PERSON}").content.decode()
+    order = re.findall(r'fit-group__heading">([^<]+)|fit-card__title"><a href="([^"]+)', content)
+    assert [heading or url for heading, url in order] == [
+        "Within reach",
+        "/roles/platform-engineer/",
+        "/roles/infrastructure-engineer/",
+        "Long-term",
+        "/roles/devsecops-engineer/",
+        "/roles/principal-devops-engineer/",
+        "/roles/cloud-architect/",
+    ]
+
+
+def test_fit_groups_put_ready_roles_within_reach_and_drop_empty_groups():
+    fits = [
+        SimpleNamespace(label=advice.Label.DESTINATION, name="far"),
+        SimpleNamespace(label=advice.Label.READY, name="ready"),
+        SimpleNamespace(label=advice.Label.WITHIN_REACH, name="near"),
+    ]
+    groups = result.fit_groups(tuple(fits))
+    assert [(name, [fit.name for fit in group]) for name, group in groups] == [
+        ("Within reach", ["ready", "near"]),
+        ("Long-term", ["far"]),
+    ]
+    assert [name for name, _ in result.fit_groups(tuple(fits[:1]))] == ["Long-term"]
+
+
+def test_each_skill_box_is_explained_in_one_plain_line(client, seed):
+    response = client.get(f"{URL}?step=2&years=0&background=switcher")
+    assertContains(
+        response,
+        '<span class="choice-hint" id="id_have_42_hint">Writing security and compliance rules as'
+        " code so pipelines and platforms enforce them automatically.</span>",
+        html=True,
+    )
+    boxes = [box for group in response.context["form"].option_groups.values() for box in group]
+    assert all(box.hint and box.hint.count(". ") == 0 for box in boxes)
+    python = next(box for box in boxes if box.value == "python")
+    assert python.hint == (
+        "A general-purpose language used for backend services, automation scripts and machine"
+        " learning."
+    )  # the first sentence of its description, not all of it

@@ -64,8 +64,8 @@ def test_role_page_pay_table_shows_focus_under_focus_not_typical_experience(clie
 def test_every_role_page_asks_is_this_my_next_episode(client, seed):
     content = client.get("/roles/cloud-architect/").content.decode()
     path = content[content.index('id="path"') : content.index('id="sources"')]
-    assert "Is this my next episode?" in path
-    assert '<a class="button" href="/next-episode/">Find my next episode</a>' in path
+    assert "Is this the right path for me?" in path
+    assert '<a class="button" href="/next-episode/">Find my next step</a>' in path
 
 
 def test_role_without_a_table_in_the_article_shows_its_own_row(client, seed):
@@ -108,9 +108,9 @@ def test_faq_answers_about_where_to_start_offer_the_questionnaire(client, seed):
     content = client.get("/faq/").content.decode()
     assert content.count('<a class="button" href="/next-episode/">') == 1
     start = content[content.index('id="what-to-learn-first"') :]
-    assert start.index("Find my next episode") < start.index("</section>")
+    assert start.index("Find my next step") < start.index("</section>")
     first = content[content.index('id="top-paying-role"') :]
-    assert "Find my next episode" not in first[: first.index("</section>")]
+    assert "Find my next step" not in first[: first.index("</section>")]
 
 
 def test_faq_page_lists_every_entry(client, seed):

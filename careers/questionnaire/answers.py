@@ -113,6 +113,8 @@ class WhatYouKnowForm(StepForm):
         self.fundamental_slugs = {skill.slug for skill in common if skill.is_fundamental}
         self.likely_slugs = set(model.background_skills.get(background or "", ()))
         self.background_label = dict(Background.choices).get(background or "", "")
+        # Each box is explained in a line where it is ticked: its description's first sentence.
+        self.hints = {skill.slug: first_sentence(skill.description) for skill in model.skills}
         self.more_count = len(
             [
                 skill
@@ -136,6 +138,7 @@ class WhatYouKnowForm(StepForm):
                 id=f"{field.auto_id}_{index}",
                 checked=slug in ticked,
                 invalid=bool(field.errors),
+                hint=self.hints.get(slug, ""),
             )
             if slug in self.likely_slugs:
                 groups["likely"].append(box)
@@ -150,6 +153,11 @@ class WhatYouKnowForm(StepForm):
         return sum(1 for box in self.option_groups["more"] if box.checked)
 
 
+def first_sentence(text: str) -> str:
+    head, stop, _ = text.partition(". ")
+    return head + "." if stop else text
+
+
 @dataclass(frozen=True)
 class Checkbox:
     """One box of the skills group, drawn by the questionnaire template's `checkbox` partial."""
@@ -160,6 +168,7 @@ class Checkbox:
     id: str
     checked: bool
     invalid: bool = False
+    hint: str = ""  # one plain line on what the skill is
 
 
 class WhatPullsYouForm(StepForm):

@@ -4,6 +4,8 @@ result, as the page's context or as JSON. The one place that turns a query into 
 
 from django.http import QueryDict
 
+from careers import formatting
+from careers.decide import MAX_ROLES as DECIDE_MAX_ROLES
 from careers.models import Background
 from careers.questionnaire import advice
 from careers.questionnaire.answers import (
@@ -19,7 +21,7 @@ from careers.questionnaire.answers import (
 )
 from careers.read_model import ReadModel
 
-RESULT_TITLE = "Your next episode"
+RESULT_TITLE = "Your next step"
 TOO_LONG = "That link is too long to hold a set of answers, so we started again from step 1."
 
 # The score's parts as the page explains them, read from the code so they cannot drift.
@@ -44,6 +46,13 @@ def requested_step(query: QueryDict) -> int | None:
     return None if raw is None and answer_pairs(query) else 1
 
 
+def answered_step(query: QueryDict) -> int | None:
+    """The step whose form sent this query: the one before the step asked for, or the last one
+    for a result; None for the first step, which nothing came before."""
+    step = requested_step(query)
+    return len(STEP_FORMS) if step is None else (step - 1 or None)
+
+
 def step_context(number: int, form, query: QueryDict) -> dict:
     return {
         "step": number,
@@ -66,13 +75,40 @@ def answer_summary(answers: Answers, *, data: ReadModel) -> list[tuple[str, str]
         summary.append(("Total pay now", f"${answers.pay:,}"))
     return [
         *summary,
-        ("Already using", ", ".join(known) or "Nothing yet"),
+        ("Skills you have", ", ".join(known) or "None yet"),
         (
-            "Pulled by",
+            "Work that interests you",
             ", ".join(Interest(like).label for like in answers.likes) or "Open to anything",
         ),
-        ("Matters more", Priority(answers.priority).label),
+        ("What matters more", Priority(answers.priority).label),
     ]
+
+
+def step_pay_basis(step: advice.NextStep, *, data: ReadModel) -> str:
+    """Where the next step's pay comes from, in words a person uses."""
+    if step.pay == step.role.pay:
+        return f"the article's pay for {step.role.title}"
+    tier = next((tier for tier in data.tiers if tier.pay == step.pay), None)
+    if tier is None:
+        return "typical pay at this level"
+    span = formatting.year_span(tier.years_min, tier.years_max)
+    return f"typical pay with {span} of experience"
+
+
+def fit_groups(fits: tuple[advice.Fit, ...]) -> list[tuple[str, list[advice.Fit]]]:
+    """The fits under the result's two headings, each group in the advice's own order."""
+    near = [fit for fit in fits if fit.label != advice.Label.DESTINATION]
+    far = [fit for fit in fits if fit.label == advice.Label.DESTINATION]
+    return [(name, group) for name, group in (("Within reach", near), ("Long-term", far)) if group]
+
+
+def roles_to_weigh(storyline: advice.Storyline) -> list[str]:
+    """The roles a result offers to decide between: the next step's, then the best fits."""
+    slugs = [storyline.next_step.role.slug] if storyline.next_step else []
+    for fit in storyline.fits:
+        if fit.role.slug not in slugs:
+            slugs.append(fit.role.slug)
+    return slugs[:DECIDE_MAX_ROLES]
 
 
 def questionnaire_context(*, query: QueryDict, data: ReadModel) -> dict:
@@ -87,10 +123,13 @@ def questionnaire_context(*, query: QueryDict, data: ReadModel) -> dict:
     answers, invalid = answers_or_invalid_step(query, data=data)
     if invalid is not None:
         return step_context(STEP_FORMS.index(type(invalid)) + 1, invalid, query)
-    storyline = None
+    storyline, presented = None, {}
     if data.roles and data.tiers:
         storyline = advice.storyline_for(data=data, answers=answers)
-    return {
+        presented["fit_groups"] = fit_groups(storyline.fits)
+        if storyline.next_step:
+            presented["pay_basis"] = step_pay_basis(storyline.next_step, data=data)
+    return presented | {
         "step": None,
         "page_title": RESULT_TITLE,
         "answers": answers,

@@ -4,7 +4,7 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 
-from careers import charts, compare, premium, read_model
+from careers import charts, compare, decide, premium, read_model
 from careers.page_cache import public_page
 from careers.read_model import ReadModel, Role
 from careers.views import HtmxHttpRequest
@@ -55,4 +55,5 @@ def comparison_context(*, roles: list[Role], data: ReadModel) -> dict:
         "statistic": statistic,
         "min_roles": compare.MIN_ROLES,
         "max_roles": compare.MAX_ROLES,
+        "decide_max": decide.MAX_ROLES,
     }

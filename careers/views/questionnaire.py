@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 from django_htmx.http import push_url
 
 from careers import read_model
+from careers.decide import decision_query
 from careers.page_cache import public_page
 from careers.plan import plan_state_for
 from careers.questionnaire.answers import (
@@ -22,11 +23,15 @@ from careers.questionnaire.answers import (
 )
 from careers.questionnaire.result import (
     TOO_LONG,
+    answered_step,
     questionnaire_context,
     requested_step,
     result_json,
+    roles_to_weigh,
 )
 from careers.views import HtmxHttpRequest
+
+ANSWERED_STEP_HEADER = "X-Answered-Step-Url"
 
 
 @require_safe
@@ -49,9 +54,20 @@ def next_episode(request: HtmxHttpRequest) -> HttpResponse:
     context["notice"] = notice
     if context["step"] is None:
         context["canonical_url"] = settings.SITE_URL + url  # the result is its answers
-        context["plan_query"] = plan_state_for(context["answers"], data=data).query
+        state = plan_state_for(context["answers"], data=data)
+        context["plan_query"] = state.query
+        if context["storyline"]:
+            weigh = roles_to_weigh(context["storyline"])
+            context["decide_query"] = decision_query(weigh, state=state)
     response = render(request, template_name, context)
-    return push_url(response, url) if swapping else response
+    if not swapping:
+        return response
+    answered = answered_step(query)
+    if answered:
+        # static/js/questionnaire.js writes this into the history entry being left, so the
+        # browser's Back re-renders that step from its address with what was answered on it.
+        response[ANSWERED_STEP_HEADER] = f"{request.path}?{canonical_query(query, step=answered)}"
+    return push_url(response, url)
 
 
 @require_safe
