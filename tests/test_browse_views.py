@@ -251,7 +251,7 @@ def test_the_top_ten_is_one_page_with_no_pager_and_its_whole_chart(client, seed)
     content = response.content.decode()
     assert not response.context["listing"].is_paged
     assert "Show more roles" not in content and "more-roles" not in content
-    assert "Each role's typical base salary and total compensation on one dollar scale" in content
+    assert "Each role's typical base salary and total pay, in rank order." in content
     assert "Only the top" not in content
     assert content.count('<p class="chart__label">') == 10
 
