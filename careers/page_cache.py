@@ -1,11 +1,12 @@
 """Whole-page cache for anonymous GET requests, fresh by the database's data version.
 
-A page's key holds the data version the read model checked for this request (the one SQL
-query every public page runs anyway, careers/data_version.py), so an edit committed on any
-server changes every server's keys on its next request, whether or not that server could reach
-Redis when the edit was saved. Nothing is ever invalidated; old entries simply stop matching
-and expire. The key also holds a digest of the code and templates, so a new release never
-serves pages drawn by the one it replaces.
+Each stored page carries the data version it was drawn from, and a hit must match the version's
+copy in the cache (careers/data_version.py), read with the page in one round trip. A committed
+edit writes that copy, so every server's next request misses the old pages; when the editing
+server cannot reach Redis, the copy expires within `data_version.CACHED_COPY_SECONDS` and is
+read again from the database. Nothing is ever invalidated; old entries stop matching and
+expire. The key also holds a digest of the code and templates, so a new release never serves
+pages drawn by the one it replaces.
 
 What may be stored is bounded by the data: only addresses that carry none of the query
 parameters their view reads (`@public_page(query=(...))`), that is one entry per public path,
@@ -28,7 +29,7 @@ from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import split_directive_names
 
-from careers import database_faults, read_model
+from careers import data_version, database_faults, read_model
 
 # The htmx request headers our views read (`request.htmx`, `.history_restore_request`). Other
 # htmx headers (HX-Target, HX-Trigger, HX-Boosted...) are not keyed: no view may read them.
@@ -79,7 +80,7 @@ def code_release(base: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def page_key(request: HttpRequest, *, data_version: str, release: str) -> str:
+def page_key(request: HttpRequest, *, release: str) -> str:
     # The host name only: ALLOWED_HOSTS bounds it, while a port would be free to vary.
     host, _ = split_domain_port(request.get_host())
     parts = [release, host, request.path]
@@ -87,7 +88,7 @@ def page_key(request: HttpRequest, *, data_version: str, release: str) -> str:
     accepts_gzip = ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", ""))
     parts.append(f"gzip={bool(accepts_gzip)}")
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
-    return f"page-cache:{data_version}:{digest}"
+    return f"page-cache:{digest}"
 
 
 def reads_its_query(request: HttpRequest, query: tuple[str, ...]) -> bool:
@@ -146,19 +147,27 @@ class PublicPageCacheMiddleware:
             return self.get_response(request)
         if not settings.PAGE_CACHE_SECONDS or reads_its_query(request, query):
             return self.drawn(request)
-        try:
-            version = read_model.current().version
-        except database_faults.DatabaseUnavailable:
-            return self.get_response(request)  # the view answers 503
-        if database_faults.serving_stale():
-            return self.drawn(request)  # marked as possibly old, never stored
-        key = page_key(request, data_version=version, release=self.release)
-        stored = cache.get(key)
-        if stored:
+        key = page_key(request, release=self.release)
+        copy_key = data_version.cached_copy_key()
+        found = cache.get_many([copy_key, key])
+        version = found.get(copy_key)
+        if version is None:
+            try:
+                version = read_model.current().version
+            except database_faults.DatabaseUnavailable:
+                return self.get_response(request)  # the view answers 503
+            if database_faults.serving_stale():
+                return self.drawn(request)  # marked as possibly old, never stored
+            data_version.copy_to_cache(version)
+        stored = found.get(key)
+        if stored and stored["version"] == version:
             return rebuild(request, stored)
         response = self.get_response(request)
         if mark_public(response) and not request.GET:
-            stored = {"content": response.content, "headers": dict(response.items())}
+            # The version the page was drawn from, which the cache's copy may lag behind.
+            drawn_from = read_model.current().version
+            stored = {"version": drawn_from, "content": response.content}
+            stored["headers"] = dict(response.items())
             cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
         return response
 

@@ -1,22 +1,23 @@
 """Views for browsing and comparing: the listing's controls, /compare/, /skills/ and the charts."""
 
 import pytest
-from pytest_django.asserts import assertContains
+from pytest_django.asserts import assertContains, assertInHTML
 
 from careers import compare, data_version, read_model, social_cards
 from careers.models import Role, RoleSkill, Track
 from tests.factories import build_catalogue
+from tests.html import has_element
 
 HTMX = {"HX-Request": "true"}
 
 
 def test_listing_offers_sort_and_filter_controls_that_work_without_javascript(client, seed):
     content = client.get("/").content.decode()
-    assert '<form class="listing-controls" method="get" action="/"' in content
+    assert has_element(content, "form", class_="listing-controls", method="get", action="/")
     assert 'hx-get="/"' in content and 'hx-push-url="true"' in content
     for label in ("Sort by", "Track", "Experience you have"):
         assert f">{label}:</label>" in content
-    assert '<button class="button" type="submit">Show roles</button>' in content
+    assertInHTML('<button class="button" type="submit">Show roles</button>', content)
 
 
 def test_sorting_fastest_to_reach_keeps_each_roles_article_rank(client, seed):
@@ -48,7 +49,7 @@ def test_filtering_by_track_and_experience_narrows_the_list(client, seed):
         "senior-backend-go-rust",
     ]
     assert "Showing 2 of 10 roles" in response.content.decode()
-    assert '<option value="backend" selected>' in response.content.decode()
+    assert has_element(response.content.decode(), "option", value="backend", selected=None)
 
 
 def test_a_filter_nothing_matches_explains_and_offers_a_way_out(client, seed):
@@ -68,7 +69,7 @@ def test_a_beginner_no_role_suits_yet_sees_where_each_path_starts(client, seed):
     assert all(step.stage == step.role.stages[0] for step in steps)
     content = response.content.decode()
     assert "Where each path starts" in content
-    assert '<a class="button" href="/next-episode/">Find my next step</a>' in content
+    assertInHTML('<a class="button" href="/next-episode/">Find my next step</a>', content)
 
 
 def test_entry_steps_keep_to_the_chosen_track_and_come_with_the_htmx_fragment(client, seed):
@@ -202,7 +203,7 @@ def test_an_htmx_history_restore_gets_the_whole_page(client, seed):
 def test_listing_draws_every_role_on_one_chart_with_its_table(client, seed):
     content = client.get("/").content.decode()
     # No viewBox: a scaled SVG would shrink its 12 px labels on a phone.
-    assert '<svg class="chart__bars" focusable="false">' in content
+    assert has_element(content, "svg", class_="chart__bars", focusable="false")
     assert "viewBox" not in content
     assert 'role="img" aria-labelledby="ranking-chart-title"' in content
     assert (
@@ -222,7 +223,7 @@ def test_listing_draws_every_role_on_one_chart_with_its_table(client, seed):
 
 def test_listing_has_a_compare_control_for_each_role(client, seed):
     content = client.get("/").content.decode()
-    assert '<form class="compare-picker" method="get" action="/compare/">' in content
+    assert has_element(content, "form", class_="compare-picker", method="get", action="/compare/")
     assert content.count('type="checkbox" id="compare-') == 10
     assert '<label for="compare-cloud-architect">Compare' in content
 
@@ -307,7 +308,7 @@ def test_show_more_with_htmx_gets_only_the_next_cards_the_count_and_the_next_lin
         '<p hx-swap-oob="innerHTML:#results .results-summary">Showing 40 of 45 roles: '
         "sorted by total compensation (the ranking).</p>"
     ) in content
-    assert '<ol hx-swap-oob="beforeend:#results .role-cards">' in content
+    assert has_element(content, "ol", hx_swap_oob="beforeend:#results .role-cards")
     assert card_count(content) == content.count('type="checkbox" id="compare-') == 20
     # Focus moves to the first new role, which stands where the pressed control was.
     assert content.count("autofocus") == 1
@@ -341,7 +342,7 @@ def test_show_more_keeps_the_sort_and_filters(client, long_listing):
 def test_changing_a_filter_with_htmx_starts_again_from_the_first_page(client, long_listing):
     content = client.get("/", {"sort": "base"}, headers=HTMX).content.decode()
     assert '<p class="results-summary" role="status">Showing 20 of 45 roles' in content
-    assert '<form class="compare-picker"' in content
+    assert has_element(content, "form", class_="compare-picker")
     assert card_count(content) == 20
     assert 'hx-get="/?sort=base&amp;page=2"' in content
 
@@ -454,7 +455,7 @@ def test_compare_shows_two_roles_side_by_side(client, seed):
     assert "Career season" not in content
     assert "#4" in content and "#2" in content
     assert "Staff Backend Engineer" in content and "Cloud Architect" in content
-    assert '<ol class="stage-list">' in content
+    assert has_element(content, "ol", class_="stage-list")
     assert "Skills and the AI angle" in content
 
 
@@ -466,7 +467,7 @@ def test_compare_charts_pay_first_with_its_figures_and_labels_cells_for_stacking
     assert content.index('id="compare-chart-table-caption"') < content.index(
         'id="side-by-side-heading"'
     )
-    assert '<span class="cell-label" aria-hidden="true">MLOps Engineer</span>' in content
+    assertInHTML('<span class="cell-label" aria-hidden="true">MLOps Engineer</span>', content)
     assert 'class="comparison-table"' in content
 
 
@@ -475,7 +476,7 @@ def test_compare_highlights_shared_skills_and_lists_distinct_ones(client, seed):
     content = response.content.decode()
     shared = {skill.slug for skill in response.context["shared"]}
     assert {"linux", "python", "cloud"} <= shared
-    assert '<a class="tag tag--shared" href="/skills/linux/">' in content
+    assert has_element(content, "a", class_="tag tag--shared", href="/skills/linux/")
     assert "(shared by all)" in content
     columns = response.context["columns"]
     assert "pytorch" in {skill.slug for skill in columns[1].distinct}
@@ -497,7 +498,7 @@ def test_compare_links_remove_and_add_with_htmx_and_plain_urls(client, seed):
         'href="/compare/?roles=mlops-engineer" hx-get="/compare/?roles=mlops-engineer"' in content
     )
     assert '<form class="compare-add" method="get" action="/compare/" hx-get="/compare/"' in content
-    assert '<input type="hidden" name="roles" value="cloud-architect">' in content
+    assertInHTML('<input type="hidden" name="roles" value="cloud-architect">', content)
     assert '<option value="cloud-architect">' not in content
 
 
@@ -570,18 +571,18 @@ def test_compare_refuses_post(client, seed):
 
 def test_role_page_has_a_compare_with_control(client, seed):
     content = client.get("/roles/cloud-architect/").content.decode()
-    assert '<form class="compare-with" method="get" action="/compare/">' in content
-    assert '<input type="hidden" name="roles" value="cloud-architect">' in content
-    assert '<option value="principal-devops-engineer">' in content
+    assert has_element(content, "form", class_="compare-with", method="get", action="/compare/")
+    assertInHTML('<input type="hidden" name="roles" value="cloud-architect">', content)
+    assert has_element(content, "option", value="principal-devops-engineer")
     assert '<option value="cloud-architect">' not in content
 
 
 def test_role_page_charts_the_role_against_the_experience_tiers(client, seed):
     content = client.get("/roles/principal-devops-engineer/").content.decode()
     assert 'aria-labelledby="tiers-chart-title"' in content
-    assert '<p class="chart__label">Staff/Principal tier, 10+ years</p>' in content
+    assertInHTML('<p class="chart__label">Staff/Principal tier, 10+ years</p>', content)
     assert content.count('class="chart__peak"') == 1
-    assert '<th scope="row">Principal DevOps Engineer, 10–15+ years</th>' in content
+    assertInHTML('<th scope="row">Principal DevOps Engineer, 10–15+ years</th>', content)
     assert '<span class="cell-label" aria-hidden="true">Reported peak</span>$750,000' in content
     assert ' style="' not in content
 
@@ -606,14 +607,14 @@ def test_skills_index_groups_skills_by_kind_with_counts_and_fundamentals(client,
         "Data and APIs",
     ]
     assert content.index('<h2 id="kind-language">') < content.index('<h2 id="kind-ml">')
-    assert '<a href="/skills/iam/">' in content
+    assert has_element(content, "a", href="/skills/iam/")
     assert "3 of 10 roles" in content
     assert content.count('<span class="tag tag--fundamental">Fundamental</span>') == 14
 
 
 def test_navigation_links_to_the_skills_index(client, seed):
     content = client.get("/skills/").content.decode()
-    assert '<a href="/skills/" aria-current="page">Skills</a>' in content
+    assertInHTML('<a href="/skills/" aria-current="page">Skills</a>', content)
     assert '<a href="/skills/">Skills</a>' in client.get("/").content.decode()
 
 
@@ -631,7 +632,7 @@ def test_specialist_skill_page_shows_the_premium_for_each_role(client, seed):
     assert "3 of the 10 roles ask for" in content
     assert "Specialization premium (estimate)" in content
     assert "about $33,500 – $50,250" in content
-    assert '<a href="/skills/">Skills</a>' in content
+    assertInHTML('<a href="/skills/">Skills</a>', content)
 
 
 def test_other_skill_pages_show_importance_and_pay_without_a_premium(client, seed):

@@ -1,6 +1,6 @@
 import pytest
 from django.urls import reverse
-from pytest_django.asserts import assertContains
+from pytest_django.asserts import assertContains, assertInHTML
 
 from careers import read_model
 from tests.factories import FaqEntryFactory, SkillFactory, SourceFactory
@@ -89,7 +89,7 @@ def test_unknown_addresses_get_the_sites_404_page(client, seed, path):
 
 def test_error_pages_ask_not_to_be_indexed_and_name_no_canonical_address(client, seed):
     content = client.get("/roles/no-such-role/").content.decode()
-    assert '<meta name="robots" content="noindex">' in content
+    assertInHTML('<meta name="robots" content="noindex">', content)
     assert 'rel="canonical"' not in content
     assert "og:url" not in content
 
