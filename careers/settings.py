@@ -228,9 +228,9 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Seconds a rendered public page stays in the cache; 0 turns the page cache off. Pages are fresh
-# either way (their keys hold the database's data version); off by default without Redis only
-# because each worker process would keep a copy of its own.
+# Seconds a rendered public page stays in the cache; 0 turns the page cache off. Off by default
+# without Redis: each worker process would keep pages of its own, and learn of an edit made by
+# another worker only when its copy of the data version expires (docs/caching.md).
 PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0)
 
 # Oversized requests get a 400 (careers.middleware.RequestGuardMiddleware checks the address).
