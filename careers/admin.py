@@ -418,6 +418,11 @@ class ExperienceTierAdmin(PayFieldsOnlyForSalaryEditors, PayColumnsMixin, PayEdi
     search_fields = ("name",)
     prepopulated_fields = {"slug": ("name",)}
 
+    def has_delete_permission(self, request, obj=None):
+        """The article's tiers are kept: editors change their figures, never remove one, as a
+        step's pay before a role's own band is the tier its years fall in (advice.stage_pay)."""
+        return False
+
 
 @admin.register(Skill)
 class SkillAdmin(EditConflictAdmin):

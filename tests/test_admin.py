@@ -3,7 +3,7 @@ from django.contrib.auth.models import User
 
 from careers import edit_conflicts
 from careers.admin import RoleAdmin
-from careers.models import Role
+from careers.models import ExperienceTier, Role
 from tests.admin_forms import post_edit
 
 pytestmark = pytest.mark.django_db
@@ -113,3 +113,17 @@ def test_role_change_page_links_to_the_public_page(admin_client, seed):
     content = admin_client.get(f"/admin/careers/role/{role.pk}/change/").content.decode()
     assert "View on site" in content
     assert "Career stages" in content
+
+
+def test_no_editor_can_delete_an_experience_tier(admin_client, seed):
+    """Every step's pay before a role's own band is the tier its years fall in: the article's
+    tiers are edited, never removed (a result card once answered 500 with none left)."""
+    tier = ExperienceTier.objects.get(slug="entry")
+    response = admin_client.get(f"/admin/careers/experiencetier/{tier.pk}/delete/")
+    assert response.status_code == 403
+    changelist = admin_client.post(
+        "/admin/careers/experiencetier/",
+        {"action": "delete_selected", "_selected_action": [tier.pk], "post": "yes"},
+    )
+    assert changelist.status_code in {200, 302}
+    assert ExperienceTier.objects.filter(pk=tier.pk).exists()
