@@ -49,8 +49,15 @@ class PayEdit:
     changes: tuple[FigureChange, ...]
     source: Source | None = None
     reason: str = ""
-    record: tuple[str, str] = ("", "")  # ("role" or "tier", slug): whose figures changed
-    role: str = ""  # the slug of the role it concerns, if one; saved plans look their roles up
+    # Whose figures changed: ("role", slug), ("tier", slug), or ("row", the slug of the role
+    # whose pay table holds the row).
+    record: tuple[str, str] = ("", "")
+
+    @property
+    def role(self) -> str:
+        """The slug of the role the edit concerns, if one; saved plans look their roles up."""
+        kind, slug = self.record
+        return slug if kind in {"role", "row"} else ""
 
 
 def figure_text(value) -> str:
@@ -119,7 +126,6 @@ def role_edits(sources: dict[int, Source]) -> list[PayEdit]:
             reverse("careers:role_detail", kwargs={"slug": row["slug"]}),
             figure_changes(row, Role.PAY_FIELDS),
             record=("role", row["slug"]),
-            role=row["slug"],
             **provenance(row, sources),
         )
         for row in rows
@@ -156,7 +162,7 @@ def comparison_edits(sources: dict[int, Source]) -> list[PayEdit]:
                 subject,
                 url,
                 changes,
-                role=row["role__slug"],
+                record=("row", row["role__slug"]),
                 **provenance(row, sources),
             )
         )

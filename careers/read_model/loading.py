@@ -111,7 +111,7 @@ def figure_sources(edits: tuple[PayEdit, ...]) -> dict[tuple[str, str], tuple[Fi
     newest edit of that figure (`edits` are newest first)."""
     latest: dict[tuple[str, str], dict[str, FigureSource]] = {}
     for edit in edits:
-        if not edit.record[0]:
+        if edit.record[0] not in {"role", "tier"}:
             continue
         found = latest.setdefault(edit.record, {})
         for change in edit.changes:
