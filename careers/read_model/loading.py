@@ -34,14 +34,7 @@ def address(name: str):
 
 
 def pay_of(record) -> Pay:
-    return Pay(
-        base_min=record.base_min,
-        base_max=record.base_max,
-        base_max_open_ended=record.base_max_open_ended,
-        total_min=record.total_min,
-        total_max=record.total_max,
-        total_max_open_ended=record.total_max_open_ended,
-    )
+    return Pay(**{name: getattr(record, name) for name in models.PAY_RANGE_FIELDS})
 
 
 def needs_of(rows, *, skills: dict[int, Skill]) -> tuple[Need, ...]:
