@@ -179,6 +179,7 @@ def test_the_end_of_an_outage_keeps_every_stored_page(settings, seed, client):
     outage.retry_at = 0.0  # the interval is over
     assert client.get("/").context is None  # the page stored before the outage
     assert outage.retry_at is None
+    assert client.get("/").context is None  # and still stored: nothing was dropped
 
 
 def test_one_redis_client_serves_every_call_of_a_process():
